@@ -1,0 +1,89 @@
+# SafeBorders toolkit.  `make` builds libsb and the tools into bin/;
+# `make check` installs missing system packages, builds and runs the tests;
+# `make check SANITIZE=1` does the same under ASan+UBSan (in build-san/).
+
+PREFIX ?= /usr/local
+CC ?= cc
+PKGS = libarchive libcjson libsodium icu-uc icu-i18n
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
+
+WARN = -Wall -Wextra -Werror -Wshadow -Wvla -Wformat=2 -Wno-format-nonliteral
+CFLAGS ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
+	$(CFLAGS) -Ilibsb -Itools $(PKG_CFLAGS) -pthread
+LDLIBS = $(PKG_LIBS) -pthread
+
+ifeq ($(SANITIZE),1)
+ALL_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+O = build-san
+BIN = build-san/bin
+else
+O = build
+BIN = bin
+endif
+
+LIB_SRC = $(wildcard libsb/*.c)
+LIB_OBJ = $(LIB_SRC:libsb/%.c=$(O)/libsb/%.o)
+CLI_OBJ = $(O)/tools/cli.o
+TOOLS = sb-ingest
+TOOL_BIN = $(TOOLS:%=$(BIN)/%)
+UNIT_SRC = $(wildcard tests/unit/t_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(O)/unit/%)
+
+all: $(O)/libsb.a $(TOOL_BIN)
+
+$(O)/libsb/%.o: libsb/%.c $(wildcard libsb/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/tools/%.o: tools/%.c $(wildcard libsb/*.h tools/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/libsb.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BIN)/%: $(O)/tools/%.o $(CLI_OBJ) $(O)/libsb.a
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(O)/unit/%: tests/unit/%.c $(O)/libsb.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libsb.a $(LDLIBS)
+
+deps:
+	scripts/install-deps
+
+# The whole suite: C unit tests and shell TAP tests, through prove.
+check: deps
+	$(MAKE) all units
+	SB_BIN=$(CURDIR)/$(BIN) SB_UNIT=$(CURDIR)/$(O)/unit SB_TOP=$(CURDIR) \
+	SB_PROFILE_PATH=$(CURDIR)/profiles SANITIZE=$(SANITIZE) \
+	prove --exec '' -j2 $(UNIT_BIN) $(sort $(wildcard tests/t[0-9]*.sh))
+
+units: $(UNIT_BIN)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	    $(DESTDIR)$(PREFIX)/share/safeborders/schemas \
+	    $(DESTDIR)$(PREFIX)/share/safeborders/profiles \
+	    $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/safeborders
+	install -m 755 $(TOOL_BIN) $(DESTDIR)$(PREFIX)/bin
+	install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 schemas/*.json $(DESTDIR)$(PREFIX)/share/safeborders/schemas
+	install -m 644 profiles/*.json $(DESTDIR)$(PREFIX)/share/safeborders/profiles
+	install -m 644 $(O)/libsb.a $(DESTDIR)$(PREFIX)/lib
+	install -m 644 libsb/sb*.h $(DESTDIR)$(PREFIX)/include/safeborders
+
+format:
+	clang-format -i libsb/*.[ch] tools/*.[ch] tests/unit/*.c
+
+clean:
+	rm -rf build build-san bin
+
+.PHONY: all check deps units install format clean
+.SECONDARY: $(LIB_OBJ)

@@ -1,0 +1,139 @@
+#include "sb_date.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char *const sb_date_default_formats[] = {
+	"yyyy-mm-dd", "yyyy-mm", "yyyy", "dd.mm.yyyy", "dd/mm/yyyy",
+	"dd-mm-yyyy", "yyyymmdd", "mm/yyyy", "mm.yyyy", NULL,
+};
+
+static int
+is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+days_in(int y, int m)
+{
+	static const int d[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31};
+
+	return m == 2 && is_leap(y) ? 29 : d[m - 1];
+}
+
+/* Read between min and max digits at s[*i]; -1 if fewer than min. */
+static int
+digits(const char *s, size_t n, size_t *i, int min, int max)
+{
+	int v = 0, k = 0;
+
+	while (*i < n && k < max && s[*i] >= '0' && s[*i] <= '9') {
+		v = v * 10 + (s[*i] - '0');
+		(*i)++;
+		k++;
+	}
+	return k < min ? -1 : v;
+}
+
+/* A trailing time of day ("T10:00:00Z", " 10:00") is allowed and ignored. */
+static int
+only_time_left(const char *s, size_t n, size_t i)
+{
+	if (i == n)
+		return 1;
+	if (s[i] != 'T' && s[i] != ' ')
+		return 0;
+	if (i + 3 > n || s[i + 1] < '0' || s[i + 1] > '9' ||
+	    s[i + 2] < '0' || s[i + 2] > '9')
+		return 0;
+	for (i += 3; i < n; i++)
+		if (strchr("0123456789:.+-Z", s[i]) == NULL)
+			return 0;
+	return 1;
+}
+
+static int
+compose(int y, int m, int d, int have_m, int have_d, char out[11])
+{
+	if (y < 1000 || y > 9999)
+		return -1;
+	if (!have_m || m == 0)
+		return snprintf(out, 11, "%04d", y);
+	if (m < 1 || m > 12)
+		return -1;
+	if (!have_d || d == 0)
+		return snprintf(out, 11, "%04d-%02d", y, m);
+	if (d < 1 || d > days_in(y, m))
+		return -1;
+	return snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+}
+
+int
+sb_date_parse(const char *s, size_t n, const char *fmt, char out[11])
+{
+	size_t i = 0;
+	int y = -1, m = 0, d = 0, have_m = 0, have_d = 0;
+	/* Without separators (yyyymmdd) fields have fixed widths. */
+	int fixed = strpbrk(fmt, "./- ") == NULL;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	while (n > 0 && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (*fmt != '\0') {
+		if (strncmp(fmt, "yyyy", 4) == 0) {
+			y = digits(s, n, &i, 4, 4);
+			fmt += 4;
+		} else if (strncmp(fmt, "yy", 2) == 0) {
+			y = digits(s, n, &i, 2, 2);
+			if (y >= 0)
+				y += y < 50 ? 2000 : 1900;
+			fmt += 2;
+		} else if (strncmp(fmt, "mm", 2) == 0) {
+			m = digits(s, n, &i, fixed ? 2 : 1, 2);
+			have_m = 1;
+			fmt += 2;
+		} else if (strncmp(fmt, "dd", 2) == 0) {
+			d = digits(s, n, &i, fixed ? 2 : 1, 2);
+			have_d = 1;
+			fmt += 2;
+		} else {
+			if (i >= n || s[i] != *fmt)
+				return -1;
+			i++;
+			fmt++;
+			continue;
+		}
+		if (m < 0 || d < 0)
+			return -1;
+		if (y < 0 && (fmt[-1] == 'y'))
+			return -1;
+	}
+	if (y < 0 || !only_time_left(s, n, i))
+		return -1;
+	return compose(y, m, d, have_m, have_d, out);
+}
+
+int
+sb_date_parse_any(const char *s, size_t n, const char *const *fmts,
+    char out[11])
+{
+	for (; *fmts != NULL; fmts++) {
+		int k = sb_date_parse(s, n, *fmts, out);
+		if (k > 0)
+			return k;
+	}
+	return -1;
+}
+
+int
+sb_date_valid_iso(const char *s, size_t n)
+{
+	char out[11];
+	int k = sb_date_parse(s, n, n == 4 ? "yyyy" : n == 7 ? "yyyy-mm" :
+	    "yyyy-mm-dd", out);
+
+	return k > 0 && (size_t)k == n && memcmp(out, s, n) == 0;
+}

@@ -1,0 +1,221 @@
+#include "sb_json.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static inline bool
+plain(unsigned char c)
+{
+	return c >= 0x20 && c != '"' && c != '\\';
+}
+
+bool
+sb_utf8_valid(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	while (i < n) {
+		uint64_t w;
+
+		/* Skip ASCII eight bytes at a time. */
+		while (i + 8 <= n) {
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			/* A NUL byte in the word: (w - 0x01..) & ~w & 0x80.. */
+			if ((w - 0x0101010101010101ULL) & ~w &
+			    0x8080808080808080ULL)
+				return false;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		unsigned char c = s[i];
+		if (c < 0x80) {
+			if (c == 0)
+				return false;
+			i++;
+			continue;
+		}
+		size_t len;
+		unsigned cp, min;
+		if (c >= 0xc2 && c <= 0xdf) {
+			len = 2; cp = c & 0x1f; min = 0x80;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			len = 3; cp = c & 0x0f; min = 0x800;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			len = 4; cp = c & 0x07; min = 0x10000;
+		} else {
+			return false;
+		}
+		if (n - i < len)
+			return false;
+		for (size_t k = 1; k < len; k++) {
+			if ((s[i + k] & 0xc0) != 0x80)
+				return false;
+			cp = (cp << 6) | (s[i + k] & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			return false;
+		i += len;
+	}
+	return true;
+}
+
+int
+sb_json_quote(struct sb_buf *b, const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, run;
+
+	/* Worst case is 6 bytes per input byte; grow once per run instead. */
+	if (sb_buf_grow(b, n + 2) != 0)
+		return -1;
+	b->data[b->len++] = '"';
+	while (i < n) {
+		run = i;
+		while (run < n && plain(s[run]))
+			run++;
+		if (run > i) {
+			if (sb_buf_add(b, s + i, run - i) != 0)
+				return -1;
+			i = run;
+			continue;
+		}
+		char esc[8];
+		int k;
+		switch (s[i]) {
+		case '"': k = snprintf(esc, sizeof esc, "\\\""); break;
+		case '\\': k = snprintf(esc, sizeof esc, "\\\\"); break;
+		case '\n': k = snprintf(esc, sizeof esc, "\\n"); break;
+		case '\r': k = snprintf(esc, sizeof esc, "\\r"); break;
+		case '\t': k = snprintf(esc, sizeof esc, "\\t"); break;
+		default: k = snprintf(esc, sizeof esc, "\\u%04x", s[i]); break;
+		}
+		if (sb_buf_add(b, esc, (size_t)k) != 0)
+			return -1;
+		i++;
+	}
+	return sb_buf_addc(b, '"');
+}
+
+void
+sb_jw_init(struct sb_jw *w, struct sb_buf *b)
+{
+	w->b = b;
+	w->depth = 0;
+	w->failed = false;
+	w->after_key = false;
+	w->first[0] = true;
+}
+
+static void
+put(struct sb_jw *w, const char *s, size_t n)
+{
+	if (sb_buf_add(w->b, s, n) != 0)
+		w->failed = true;
+}
+
+/* Before a value: a comma unless it is the first in its container or it
+ * follows a key (which placed the comma already). */
+static void
+sep(struct sb_jw *w)
+{
+	if (w->after_key) {
+		w->after_key = false;
+		return;
+	}
+	if (w->first[w->depth])
+		w->first[w->depth] = false;
+	else
+		put(w, ",", 1);
+}
+
+static void
+open_(struct sb_jw *w, const char *c)
+{
+	sep(w);
+	if (w->depth + 1 >= SB_JW_MAXDEPTH) {
+		w->failed = true;
+		return;
+	}
+	put(w, c, 1);
+	w->first[++w->depth] = true;
+}
+
+static void
+close_(struct sb_jw *w, const char *c)
+{
+	if (w->depth > 0)
+		w->depth--;
+	put(w, c, 1);
+}
+
+void sb_jw_obj(struct sb_jw *w) { open_(w, "{"); }
+void sb_jw_arr(struct sb_jw *w) { open_(w, "["); }
+void sb_jw_end_obj(struct sb_jw *w) { close_(w, "}"); }
+void sb_jw_end_arr(struct sb_jw *w) { close_(w, "]"); }
+
+void
+sb_jw_key(struct sb_jw *w, const char *key)
+{
+	sep(w);
+	put(w, "\"", 1);
+	put(w, key, strlen(key));
+	put(w, "\":", 2);
+	w->after_key = true;
+}
+
+void
+sb_jw_str(struct sb_jw *w, const char *s, size_t n)
+{
+	sep(w);
+	if (sb_json_quote(w->b, s, n) != 0)
+		w->failed = true;
+}
+
+void
+sb_jw_cstr(struct sb_jw *w, const char *s)
+{
+	sb_jw_str(w, s, strlen(s));
+}
+
+void
+sb_jw_int(struct sb_jw *w, long long v)
+{
+	char num[32];
+	int k = snprintf(num, sizeof num, "%lld", v);
+
+	sep(w);
+	put(w, num, (size_t)k);
+}
+
+void
+sb_jw_raw(struct sb_jw *w, const char *s, size_t n)
+{
+	sep(w);
+	put(w, s, n);
+}
+
+void
+sb_jw_name(struct sb_jw *w, const char *s)
+{
+	size_t n = strlen(s);
+	char *copy;
+
+	if (sb_utf8_valid(s, n)) {
+		sb_jw_str(w, s, n);
+		return;
+	}
+	if ((copy = strdup(s)) == NULL) {
+		w->failed = true;
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)copy[i] >= 0x80)
+			copy[i] = '?';
+	sb_jw_str(w, copy, n);
+	free(copy);
+}

@@ -1,0 +1,55 @@
+/*
+ * sb_json: fast JSON output and UTF-8 checks.
+ *
+ * Records are written with a streaming writer rather than built as cJSON
+ * trees: the ingester writes hundreds of thousands of records a second, and
+ * a tree costs an allocation per member.  cJSON still parses every input
+ * and every profile.
+ *
+ * struct sb_jw writes into a caller-owned sb_buf.  It places the commas
+ * itself.  Errors (the buffer's limit) are sticky: check sb_jw_failed()
+ * once at the end of a record.
+ */
+#ifndef SB_JSON_H
+#define SB_JSON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sb_buf.h"
+
+#define SB_JW_MAXDEPTH 32
+
+struct sb_jw {
+	struct sb_buf *b;
+	int depth;
+	bool failed;
+	bool after_key;
+	bool first[SB_JW_MAXDEPTH];
+};
+
+/* True if s[0..n) is well-formed UTF-8 (no overlongs, no surrogates) and
+ * holds no NUL byte. */
+bool sb_utf8_valid(const char *s, size_t n);
+
+/* Append s as a quoted JSON string; s must be valid UTF-8. */
+int sb_json_quote(struct sb_buf *b, const char *s, size_t n);
+
+void sb_jw_init(struct sb_jw *w, struct sb_buf *b);
+void sb_jw_obj(struct sb_jw *w);     /* { as a value */
+void sb_jw_arr(struct sb_jw *w);     /* [ as a value */
+void sb_jw_end_obj(struct sb_jw *w); /* } */
+void sb_jw_end_arr(struct sb_jw *w); /* ] */
+void sb_jw_key(struct sb_jw *w, const char *key); /* "key": (key is ASCII) */
+void sb_jw_str(struct sb_jw *w, const char *s, size_t n);
+void sb_jw_cstr(struct sb_jw *w, const char *s);
+void sb_jw_int(struct sb_jw *w, long long v);
+/* A name from outside the data (a file or member name) that need not be
+ * UTF-8: bytes of an invalid sequence are written as '?'. */
+void sb_jw_name(struct sb_jw *w, const char *s);
+/* Append raw JSON text as a value (trusted: made by cJSON or by us). */
+void sb_jw_raw(struct sb_jw *w, const char *s, size_t n);
+static inline bool sb_jw_failed(const struct sb_jw *w) { return w->failed; }
+
+#endif

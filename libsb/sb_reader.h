@@ -1,0 +1,122 @@
+/*
+ * sb_reader: read one input operand (a file, or "-" for stdin) as a stream
+ * of raw records, whatever the container and format.
+ *
+ *  - Containers: plain files; archives that libarchive reads (zip, tar,
+ *    tar.gz, tar.xz, tar.bz2, 7z, and single gz/xz-compressed files), read
+ *    as streams without extracting to disk; members in subfolders; an
+ *    archive inside an archive, nested up to SB_READER_MAX_NESTING levels.
+ *  - Formats, found from the content (overridable): CSV/TSV with any
+ *    delimiter (libcsv), JSON arrays of objects, NDJSON (and concatenated
+ *    JSON objects), each record parsed by cJSON.
+ *  - Encodings: UTF-8 (default; a BOM is skipped) or any encoding iconv
+ *    knows (windows-1250/1251/1253, ISO-8859-1/2/5/7, ...).  Every field
+ *    (CSV) or record text (JSON) is checked or converted; an invalid byte
+ *    sequence makes that record a reject, never mojibake.
+ *  - Limits: a record longer than max_record bytes, a CSV row with more
+ *    than SB_READER_MAX_FIELDS fields, JSON nested deeper than
+ *    SB_READER_MAX_DEPTH, and embedded NUL bytes make the record a reject.
+ *    Memory stays bounded by those limits whatever the input size.
+ *
+ * Ownership: the reader owns everything a struct sb_rec points to; it stays
+ * valid until the next sb_reader_next() or sb_reader_free().
+ */
+#ifndef SB_READER_H
+#define SB_READER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+#include "sb.h"
+
+#define SB_READER_MAX_NESTING 3
+#define SB_READER_MAX_FIELDS 4096
+#define SB_READER_MAX_DEPTH 64
+#define SB_READER_DEFAULT_MAX_RECORD (4u << 20)
+
+enum sb_format {
+	SB_FMT_AUTO = 0,
+	SB_FMT_CSV,
+	SB_FMT_JSON,   /* a JSON array of objects (or a single object) */
+	SB_FMT_NDJSON, /* one object a line, or concatenated objects */
+};
+
+struct sb_reader_opts {
+	enum sb_format format; /* SB_FMT_AUTO: from the content */
+	int delimiter;         /* CSV delimiter; 0: sniff , ; TAB | */
+	int quote;             /* CSV quote; 0: '"' */
+	const char *encoding;  /* NULL or "UTF-8": UTF-8 */
+	bool no_header;        /* CSV without a header row: columns are 1..n */
+	bool trim;             /* trim spaces around CSV fields */
+	size_t max_record;     /* 0: SB_READER_DEFAULT_MAX_RECORD */
+};
+
+enum sb_rec_kind {
+	SB_REC_CSV,
+	SB_REC_JSON,
+};
+
+struct sb_rec {
+	enum sb_rec_kind kind;
+	enum sb_format format;   /* SB_FMT_CSV, SB_FMT_JSON or SB_FMT_NDJSON */
+	const char *source;      /* the operand as given ("-" for stdin) */
+	const char *member;      /* archive member path, "a/b.tar!/c.csv"; NULL */
+	long record;             /* 1-based record number within the member */
+	long line;               /* line where the record starts */
+
+	/* CSV: the row's fields, converted to UTF-8 and NUL-terminated. */
+	const char *const *fields;
+	const size_t *lens;
+	size_t nfields;
+	/* CSV: the header of this member (column names, UTF-8), and a number
+	 * that changes whenever a new header starts (a new member or file), so
+	 * that a caller can re-resolve column names only then. */
+	const char *const *header;
+	size_t nheader;
+	unsigned long header_gen;
+
+	/* JSON: the parsed object (owned by the reader) and its text. */
+	cJSON *json;
+	const char *text;
+	size_t textlen;
+};
+
+/* A record the reader itself could not turn into a struct sb_rec (bad
+ * encoding, over a limit, malformed JSON, ragged CSV row): the reader
+ * returns SB_REJECT and fills this. */
+struct sb_rawrej {
+	const char *reason;  /* no data values in it */
+	const char *raw;     /* the record's bytes as read (may be invalid UTF-8) */
+	size_t rawlen;
+	bool truncated;      /* raw was cut at max_record */
+};
+
+struct sb_reader;
+
+/* Open path ("-": stdin).  Returns SB_OK, or SB_FATAL with e set
+ * (SB_E_NOINPUT when the file cannot be opened). */
+int sb_reader_open(struct sb_reader **rp, const char *path,
+    const struct sb_reader_opts *opts, struct sb_err *e);
+
+/*
+ * Next record.  Returns
+ *   SB_OK      rec is filled;
+ *   SB_REJECT  rej and the provenance members of rec (source, member,
+ *              record, line, format) are filled; the stream goes on;
+ *   SB_EOF     no more records;
+ *   SB_FATAL   e says why (SB_E_DATA: unreadable container, SB_E_IO: read
+ *              error); the operand cannot go on.
+ */
+int sb_reader_next(struct sb_reader *r, struct sb_rec *rec,
+    struct sb_rawrej *rej, struct sb_err *e);
+
+/* Non-fatal notes (a binary member skipped, a member with no records):
+ * returns the next pending note or NULL.  The text names members, never
+ * data values. */
+const char *sb_reader_note(struct sb_reader *r);
+
+void sb_reader_free(struct sb_reader *r);
+
+#endif

@@ -1,0 +1,79 @@
+#include "cli.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <string.h>
+#include <unistd.h>
+
+const char *sb_progname = "sb";
+
+void
+sb_cli_init(const char *argv0)
+{
+	const char *slash = strrchr(argv0, '/');
+
+	sb_progname = slash != NULL ? slash + 1 : argv0;
+	for (int fd = 0; fd < 3; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && errno == EBADF &&
+		    open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY) < 0)
+			_exit(SB_EXIT_OSERR);
+	signal(SIGPIPE, SIG_DFL);
+}
+
+void
+sb_warnx(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", sb_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int
+sb_cli_exit_for(enum sb_errkind kind)
+{
+	switch (kind) {
+	case SB_E_DATA:
+		return SB_EXIT_DATAERR;
+	case SB_E_NOINPUT:
+		return SB_EXIT_NOINPUT;
+	case SB_E_USAGE:
+		return SB_EXIT_USAGE;
+	case SB_E_IO:
+		return SB_EXIT_IOERR;
+	case SB_E_CONFIG:
+		return SB_EXIT_CONFIG;
+	case SB_E_NOMEM:
+	case SB_E_NONE:
+	default:
+		return SB_EXIT_SOFTWARE;
+	}
+}
+
+int
+sb_cli_close_stdout(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+		sb_warnx("writing standard output failed: %s",
+		    errno != 0 ? strerror(errno) : "I/O error");
+		return SB_EXIT_IOERR;
+	}
+	return SB_EXIT_OK;
+}
+
+int
+sb_cli_fwrite_sink(void *fp, const char *buf, size_t len)
+{
+	return fwrite(buf, 1, len, fp) == len ? 0 : -1;
+}
+
+void
+sb_cli_version(void)
+{
+	printf("%s (SafeBorders) %s\n", sb_progname, SB_VERSION);
+}

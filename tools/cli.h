@@ -1,0 +1,30 @@
+/*
+ * Internal helpers shared by the sb-* tools (not part of libsb): program
+ * name, diagnostics, exit statuses, and stdout handling.  Diagnostics go to
+ * stderr as "prog: message"; callers never put data values in them.
+ */
+#ifndef SB_CLI_H
+#define SB_CLI_H
+
+#include <stdio.h>
+
+#include "sb.h"
+#include "sb_exit.h"
+
+extern const char *sb_progname;
+
+/* Set the program name, make sure fds 0-2 are open (so a data file never
+ * lands on fd 2), and restore SIGPIPE's default: a closed pipe ends the
+ * tool silently, which is what `| head` expects. */
+void sb_cli_init(const char *argv0);
+void sb_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The exit status for a library error kind. */
+int sb_cli_exit_for(enum sb_errkind kind);
+/* Flush and close stdout; on failure print why and return SB_EXIT_IOERR,
+ * else SB_EXIT_OK. */
+int sb_cli_close_stdout(void);
+/* A sink (see sb_ingest.h) that writes to a FILE *. */
+int sb_cli_fwrite_sink(void *fp, const char *buf, size_t len);
+void sb_cli_version(void);
+
+#endif
