@@ -52,6 +52,20 @@ sb_atomic_open(struct sb_atomic *a, const char *path, mode_t mode,
 
 	memset(a, 0, sizeof(*a));
 	a->slot = -1;
+	/* A device or FIFO (/dev/stdout, /dev/full, a named pipe) is written
+	 * in place: renaming over it would replace the device by a file. */
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if ((a->path = strdup(path)) == NULL)
+			return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+		if ((a->fp = fopen(path, "w")) == NULL) {
+			sb_seterr(e, SB_FATAL, SB_E_IO, "%s: %s", path,
+			    strerror(errno));
+			sb_atomic_rollback(a);
+			return SB_FATAL;
+		}
+		return SB_OK;
+	}
 	for (slot = 0; slot < MAX_PENDING && pending[slot][0] != '\0'; slot++)
 		;
 	if (slot == MAX_PENDING || n + 16 > sizeof pending[0])
@@ -84,6 +98,7 @@ fail:
 	return SB_FATAL;
 }
 
+
 static void
 forget(struct sb_atomic *a)
 {
@@ -95,11 +110,30 @@ forget(struct sb_atomic *a)
 	a->path = a->tmp = NULL;
 }
 
+/* Written in place (not a regular file): only flush and close. */
+static int
+commit_in_place(struct sb_atomic *a, struct sb_err *e)
+{
+	FILE *fp = a->fp;
+	int bad;
+
+	a->fp = NULL;
+	bad = fflush(fp) != 0 || ferror(fp);
+	bad |= fclose(fp) != 0;
+	if (bad)
+		sb_seterr(e, SB_FATAL, SB_E_IO, "%s: %s", a->path,
+		    strerror(errno));
+	forget(a);
+	return bad ? SB_FATAL : SB_OK;
+}
+
 int
 sb_atomic_commit(struct sb_atomic *a, struct sb_err *e)
 {
 	FILE *fp = a->fp;
 
+	if (a->tmp == NULL)
+		return commit_in_place(a, e);
 	a->fp = NULL;
 	if (fflush(fp) != 0 || ferror(fp) || fsync(fileno(fp)) != 0) {
 		sb_seterr(e, SB_FATAL, SB_E_IO, "%s: %s", a->path,

@@ -139,7 +139,7 @@ reject(struct sb_ingest *ig, const struct sb_rec *rec, const char *reason,
 	sb_jw_cstr(&w, reason);
 	if (truncated) {
 		sb_jw_key(&w, "truncated");
-		sb_buf_adds(w.b, "true");
+		sb_jw_bool(&w, true);
 	}
 	put_raw(ig, &w, raw, rawlen);
 	sb_jw_end_obj(&w);
@@ -163,7 +163,7 @@ notes(struct sb_ingest *ig, struct sb_reader *r, const char *path)
 		if (ig->o.note != NULL)
 			ig->o.note(ig->o.note_arg, path, n);
 	while ((n = sb_mapper_note(ig->m)) != NULL)
-		if (ig->o.note != NULL)
+		if (ig->o.note != NULL && ig->o.verbose)
 			ig->o.note(ig->o.note_arg, path, n);
 }
 

@@ -10,6 +10,8 @@
 #ifndef SB_INGEST_H
 #define SB_INGEST_H
 
+#include <stdbool.h>
+
 #include "sb.h"
 #include "sb_profile.h"
 #include "sb_reader.h"
@@ -27,6 +29,8 @@ struct sb_ingest_opts {
 	void *rejects_arg;
 	sb_notefn note;               /* NULL: notes are dropped */
 	void *note_arg;
+	bool verbose;                 /* also notes on profile columns absent
+	                               * from a header */
 };
 
 struct sb_ingest_counts {

@@ -193,6 +193,13 @@ sb_jw_int(struct sb_jw *w, long long v)
 }
 
 void
+sb_jw_bool(struct sb_jw *w, bool v)
+{
+	sep(w);
+	put(w, v ? "true" : "false", v ? 4 : 5);
+}
+
+void
 sb_jw_raw(struct sb_jw *w, const char *s, size_t n)
 {
 	sep(w);

@@ -45,6 +45,7 @@ void sb_jw_key(struct sb_jw *w, const char *key); /* "key": (key is ASCII) */
 void sb_jw_str(struct sb_jw *w, const char *s, size_t n);
 void sb_jw_cstr(struct sb_jw *w, const char *s);
 void sb_jw_int(struct sb_jw *w, long long v);
+void sb_jw_bool(struct sb_jw *w, bool v);
 /* A name from outside the data (a file or member name) that need not be
  * UTF-8: bytes of an invalid sequence are written as '?'. */
 void sb_jw_name(struct sb_jw *w, const char *s);

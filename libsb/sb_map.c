@@ -494,6 +494,12 @@ convert(struct sb_mapper *m, const struct sb_spec *s, const char **v,
 		}
 		return true;
 	case SB_K_DATE:
+		if (s->constant != NULL)
+			return true; /* checked as ISO 8601 when loaded */
+		if (k != NULL) {
+			*v = k;
+			*n = strlen(k);
+		}
 		len = sb_date_parse_any(*v, *n, s->formats != NULL ?
 		    s->formats : (const char *const *)m->p->dates, m->num);
 		if (len < 0) {
@@ -530,6 +536,10 @@ convert(struct sb_mapper *m, const struct sb_spec *s, const char **v,
 	case SB_K_INT: {
 		long a = 0;
 		size_t i;
+		if (k != NULL) {
+			*v = k;
+			*n = strlen(k);
+		}
 		for (i = 0; i < *n && isdigit((unsigned char)(*v)[i]) &&
 		    a <= 120; i++)
 			a = a * 10 + ((*v)[i] - '0');
@@ -636,6 +646,7 @@ struct first {
 	char *dst;
 	size_t cap;
 	bool got;
+	bool too_long; /* the value did not fit: the caller refuses it */
 };
 
 static void
@@ -646,8 +657,10 @@ take_first(struct sb_mapper *m, const struct sb_spec *s, const char *v,
 
 	if (f->got || !convert(m, s, &v, &n))
 		return;
-	if (n >= f->cap)
-		n = f->cap - 1;
+	if (n >= f->cap) {
+		f->too_long = true;
+		n = 0;
+	}
 	memcpy(f->dst, v, n);
 	f->dst[n] = '\0';
 	f->got = true;
@@ -657,12 +670,12 @@ static bool
 first_value(struct sb_mapper *m, const struct sb_specs *ss, char *dst,
     size_t cap)
 {
-	struct first f = {dst, cap, false};
+	struct first f = {dst, cap, false, false};
 
 	dst[0] = '\0';
 	for (size_t i = 0; i < ss->n && !f.got; i++)
 		values(m, &ss->v[i], take_first, &f);
-	return f.got;
+	return f.got && !f.too_long;
 }
 
 struct idctx {
@@ -676,6 +689,8 @@ put_id(struct sb_mapper *m, const struct sb_spec *s, const char *v, size_t n,
 {
 	struct idctx *ic = arg;
 
+	if (!convert(m, s, &v, &n))
+		return;
 	lazy_open(m, ic->arr);
 	sb_jw_obj(&m->w);
 	sb_jw_key(&m->w, "type");
@@ -896,15 +911,19 @@ put_events(struct sb_mapper *m)
 	struct lazy events = {"events", true, false, false, NULL, 0, 0};
 	char prefix[64], type[64];
 
+	size_t written = 0;
+
 	for (size_t i = 0; i < p->nevents; i++) {
 		const struct sb_egroup *g = &p->events[i];
 		struct mark k;
 		struct lazy place = {"place", false, false, false, NULL, -1, 0};
 		int count = 0;
 
-		snprintf(prefix, sizeof prefix, "events.%zu", i);
+		/* Flags name the event by its place in the record. */
+		snprintf(prefix, sizeof prefix, "events.%zu", written);
 		set_path(m, prefix, "type", NULL);
 		struct sb_specs ts = {(struct sb_spec *)&g->type, 1};
+		bool was_open = events.open;
 		mark_set(m, &k);
 		if (!first_value(m, &ts, type, sizeof type))
 			continue;
@@ -921,8 +940,13 @@ put_events(struct sb_mapper *m)
 		count += put_target(m, &g->f[ET_DESC], "description", false,
 		    NULL);
 		sb_jw_end_obj(&m->w);
-		if (count == 0)
+		if (count == 0) {
+			/* The rollback may take back the list's opening too. */
 			mark_rollback(m, &k);
+			events.open = was_open;
+		} else {
+			written++;
+		}
 	}
 	lazy_close(m, &events);
 }
@@ -1065,14 +1089,15 @@ case_key(struct sb_mapper *m, char *cc, char *auth, size_t acap, char *lid,
 	if (m->authority != NULL)
 		snprintf(auth, acap, "%s", m->authority);
 	else if (!first_value(m, &p->c[CT_AUTHORITY], auth, acap))
-		return sb_seterr(e, SB_REJECT, SB_E_DATA, "no authority "
-		    "(give it in the profile's constants or with --authority)");
+		return sb_seterr(e, SB_REJECT, SB_E_DATA, "no authority, or "
+		    "one longer than %zu bytes (give it in the profile's "
+		    "constants or with --authority)", acap - 1);
 	if (strchr(auth, ':') != NULL)
 		return sb_seterr(e, SB_REJECT, SB_E_DATA, "authority contains "
 		    "':'");
 	if (!first_value(m, &p->c[CT_LOCAL_ID], lid, lcap))
 		return sb_seterr(e, SB_REJECT, SB_E_DATA, "no case number "
-		    "(local_id is empty)");
+		    "(local_id is empty or longer than %zu bytes)", lcap - 1);
 	return SB_OK;
 }
 

@@ -5,7 +5,9 @@
  */
 #include "sb_profile_private.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <iconv.h>
 #include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -226,6 +228,9 @@ load_formats(struct ctx *c, const cJSON *a, char ***out)
 	char **f;
 
 	if (cJSON_IsString(a)) {
+		if (strstr(a->valuestring, "yy") == NULL)
+			return bad(c, "date format \"%s\" has no year (yyyy "
+			    "or yy)", a->valuestring);
 		f = calloc(2, sizeof(*f));
 		if (f == NULL || (f[0] = strdup(a->valuestring)) == NULL) {
 			free(f);
@@ -348,14 +353,13 @@ load_spec(struct ctx *c, struct sb_spec *s, const cJSON *j, enum sb_kind kind,
 		s->formats = (const char *const *)f;
 	}
 	if (s->constant != NULL && kind != SB_K_TEXT) {
-		/* A constant must already be canonical. */
-		char out[11];
+		/* A constant must already be canonical (dates: ISO 8601). */
 		if ((kind == SB_K_VOCAB && sb_vocab_lookup(v, s->constant,
 		    strlen(s->constant)) == NULL) ||
 		    (kind == SB_K_COUNTRY && sb_country_lookup(s->constant,
 		    strlen(s->constant)) == NULL) ||
-		    (kind == SB_K_DATE && sb_date_parse_any(s->constant,
-		    strlen(s->constant), sb_date_default_formats, out) < 0))
+		    (kind == SB_K_DATE && !sb_date_valid_iso(s->constant,
+		    strlen(s->constant))))
 			return bad(c, "constant \"%s\" is not a valid value",
 			    s->constant);
 	}
@@ -548,6 +552,30 @@ grow(void *base, size_t *n, size_t size)
 	return p;
 }
 
+/* pids appear in case/1 (pattern ^[A-Za-z0-9_.-]{1,64}$). */
+static bool
+valid_pid(const char *pid, bool templ)
+{
+	size_t n = 0;
+
+	for (const char *q = pid; *q != '\0'; q++, n++) {
+		if (templ && strncmp(q, "{n}", 3) == 0) {
+			q += 2;
+			n += 2;
+			continue;
+		}
+		if (!isalnum((unsigned char)*q) && strchr("_.-", *q) == NULL)
+			return false;
+	}
+	return n >= 1 && n <= 60;
+}
+
+static bool
+o_has_each(const cJSON *o)
+{
+	return cJSON_GetObjectItemCaseSensitive(o, "each") != NULL;
+}
+
 static const char *const person_keys[] = {"pid", "role", "repeat", "each",
     "fields", NULL};
 
@@ -571,6 +599,12 @@ load_person(struct ctx *c, const cJSON *o, int n)
 		return SB_FATAL;
 	if (pid == NULL)
 		return bad(c, "\"pid\" is required", NULL);
+	if (!valid_pid(pid, n != 0 || o_has_each(o))) {
+		bad(c, "\"pid\" \"%s\" must be 1 to 60 of A-Z a-z 0-9 _ . - "
+		    "(and {n} only with repeat or each)", pid);
+		free(pid);
+		return SB_FATAL;
+	}
 	g->pid = expand(pid, n);
 	free(pid);
 	if (str_member(c, o, "each", &g->each) != SB_OK)
@@ -664,6 +698,10 @@ load_narrative(struct ctx *c, const cJSON *o, int n)
 	if (str_member(c, o, "kind", &g->kind) != SB_OK ||
 	    str_member(c, o, "lang", &g->lang) != SB_OK)
 		return SB_FATAL;
+	if (g->lang != NULL && (strlen(g->lang) < 2 || strlen(g->lang) > 3 ||
+	    strspn(g->lang, "abcdefghijklmnopqrstuvwxyz") != strlen(g->lang)))
+		return bad(c, "\"lang\" must be an ISO 639 code of 2 or 3 "
+		    "lower-case letters", NULL);
 	it = cJSON_GetObjectItemCaseSensitive(o, "column");
 	if (!cJSON_IsString(it))
 		return bad(c, "\"column\" is required", NULL);
@@ -812,6 +850,16 @@ load_input(struct ctx *c, const cJSON *in)
 		o->quote = (unsigned char)quote[0];
 	}
 	o->encoding = c->p->encoding;
+	if (o->encoding != NULL) {
+		/* Found now, not when the first file is opened. */
+		iconv_t cd = iconv_open("UTF-8", o->encoding);
+		if (cd == (iconv_t)-1) {
+			bad(c, "\"encoding\" \"%s\" is not known to iconv",
+			    o->encoding);
+			goto out;
+		}
+		iconv_close(cd);
+	}
 	if ((it = cJSON_GetObjectItemCaseSensitive(in, "header")) != NULL) {
 		if (!cJSON_IsBool(it)) {
 			bad(c, "\"header\" must be true or false", NULL);
@@ -854,6 +902,9 @@ load_constants(struct ctx *c, const cJSON *k)
 		if (!cJSON_IsString(it))
 			return bad(c, "constant \"%s\" must be a string",
 			    it->string);
+		if (t->idx == CT_AUTHORITY && strchr(it->valuestring, ':'))
+			return bad(c, "the authority must not contain ':'",
+			    NULL);
 		spec = cJSON_CreateObject();
 		if (spec == NULL || cJSON_AddStringToObject(spec, "const",
 		    it->valuestring) == NULL) {
@@ -885,11 +936,17 @@ load_root(struct ctx *c, const cJSON *root)
 		if (!known_key(it->string, top_keys))
 			return bad(c, "unknown member \"%s\"", it->string);
 	it = cJSON_GetObjectItemCaseSensitive(root, "profile");
-	if (!cJSON_IsNumber(it) || it->valueint != 1)
+	if (!cJSON_IsNumber(it) || it->valuedouble != 1.0)
 		return bad(c, "\"profile\": 1 (the profile format version) "
 		    "is required", NULL);
-	if ((it = cJSON_GetObjectItemCaseSensitive(root, "name")) != NULL &&
-	    cJSON_IsString(it)) {
+	for (const char *const *k = (const char *const[]){"name",
+	    "description", NULL}; *k != NULL; k++) {
+		it = cJSON_GetObjectItemCaseSensitive(root, *k);
+		if (it != NULL && (!cJSON_IsString(it) ||
+		    it->valuestring[0] == '\0'))
+			return bad(c, "\"%s\" must be a non-empty string", *k);
+	}
+	if ((it = cJSON_GetObjectItemCaseSensitive(root, "name")) != NULL) {
 		free(p->name);
 		if ((p->name = strdup(it->valuestring)) == NULL)
 			return bad(c, "out of memory", NULL);

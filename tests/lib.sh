@@ -30,6 +30,7 @@ trap 'rm -rf "$TRASH"' EXIT
 cd "$TRASH" || exit 1
 
 test_expect_success() {
+	[ -n "${SB_TEST_ONLY:-}" ] && [ "$((test_count + 1))" != "$SB_TEST_ONLY" ] && { test_count=$((test_count + 1)); return 0; }
 	test_count=$((test_count + 1))
 	if (eval "$2") >"$TRASH/.out" 2>&1; then
 		echo "ok $test_count - $1"

@@ -22,13 +22,13 @@ expect_three() {
 
 test_expect_success 'plain CSV (LF)' '
 	sb-ingest -p "$P" base.csv >out && expect_three out &&
-	jq -e "select(.local_id==\"C1\")|.narratives[0].text == \"Recruited in Sliven.\nMoved, then \\\"sold\\\".\"" out
+	jq -se ".[]|select(.local_id==\"C1\")|.narratives[0].text == \"Recruited in Sliven.\nMoved, then \\\"sold\\\".\"" out
 '
 
 test_expect_success 'CRLF line ends and a UTF-8 BOM' '
 	printf "\357\273\277" >bom.csv && sed "s/\$/\r/" base.csv >>bom.csv &&
 	sb-ingest -p "$P" bom.csv >out && expect_three out &&
-	jq -e "select(.local_id==\"C3\")|.persons[0].name.family == \"Petrov\"" out
+	jq -se ".[]|select(.local_id==\"C3\")|.persons[0].name.family == \"Petrov\"" out
 '
 
 test_expect_success 'no final newline' '

@@ -35,6 +35,7 @@ static const char usage_text[] =
 "      --country CC          case country for every record (overrides profile)\n"
 "      --authority NAME      authority for every record (overrides profile)\n"
 "      --max-record BYTES    longest record accepted (default 4194304)\n"
+"  -v, --verbose             also report profile columns missing from a header\n"
 "      --list-profiles       list the profiles found and exit\n"
 "  -h, --help                show this help and exit\n"
 "  -V, --version             show the version and exit\n";
@@ -64,6 +65,7 @@ static const struct option longopts[] = {
 	{"rejects", required_argument, NULL, 'r'},
 	{"stats", no_argument, NULL, 's'},
 	{"strict", no_argument, NULL, OPT_STRICT},
+	{"verbose", no_argument, NULL, 'v'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
 };
@@ -71,7 +73,7 @@ static const struct option longopts[] = {
 struct opts {
 	const char *profile, *format, *encoding, *delimiter;
 	const char *output, *rejects, *country, *authority;
-	bool no_header, stats, strict, list_profiles;
+	bool no_header, stats, strict, list_profiles, verbose;
 	size_t max_record;
 };
 
@@ -112,9 +114,19 @@ profile_dirs(void)
 }
 
 static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* One line a profile, "name<TAB>path", sorted by name; a name found in
+ * two directories is listed where it is found first (the one used). */
+static int
 list_profiles(const char *dirs)
 {
-	char *copy = strdup(dirs), *save = NULL, *d;
+	char *copy = strdup(dirs), *save = NULL, *d, **names = NULL;
+	size_t n = 0;
+	int st = SB_EXIT_OK;
 
 	if (copy == NULL)
 		return SB_EXIT_SOFTWARE;
@@ -125,15 +137,37 @@ list_profiles(const char *dirs)
 		if (dp == NULL)
 			continue;
 		while ((de = readdir(dp)) != NULL) {
-			size_t n = strlen(de->d_name);
-			if (n > 5 && strcmp(de->d_name + n - 5, ".json") == 0)
-				printf("%.*s\t%s/%s\n", (int)(n - 5),
-				    de->d_name, d, de->d_name);
+			size_t len = strlen(de->d_name);
+			char **grown, *line;
+			if (len <= 5 || strcmp(de->d_name + len - 5, ".json"))
+				continue;
+			if ((grown = realloc(names, (n + 1) *
+			    sizeof(*names))) == NULL) {
+				st = SB_EXIT_SOFTWARE;
+				break;
+			}
+			names = grown;
+			if ((line = malloc(2 * len + strlen(d) + 4)) == NULL) {
+				st = SB_EXIT_SOFTWARE;
+				break;
+			}
+			sprintf(line, "%.*s\t%s/%s", (int)(len - 5), de->d_name,
+			    d, de->d_name);
+			names[n++] = line;
 		}
 		closedir(dp);
 	}
+	qsort(names, n, sizeof(*names), cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		size_t k = strcspn(names[i], "\t");
+		if (i == 0 || strncmp(names[i], names[i - 1], k + 1) != 0)
+			puts(names[i]);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
 	free(copy);
-	return sb_cli_close_stdout();
+	return st != SB_EXIT_OK ? st : sb_cli_close_stdout();
 }
 
 static int
@@ -143,7 +177,7 @@ parse_args(int argc, char **argv, struct opts *o)
 	char *end;
 
 	memset(o, 0, sizeof(*o));
-	while ((c = getopt_long(argc, argv, "d:e:f:ho:p:r:sV", longopts,
+	while ((c = getopt_long(argc, argv, "d:e:f:ho:p:r:svV", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'd': o->delimiter = optarg; break;
@@ -156,6 +190,7 @@ parse_args(int argc, char **argv, struct opts *o)
 		case 'p': o->profile = optarg; break;
 		case 'r': o->rejects = optarg; break;
 		case 's': o->stats = true; break;
+		case 'v': o->verbose = true; break;
 		case 'V':
 			sb_cli_version();
 			exit(sb_cli_close_stdout());
@@ -174,7 +209,10 @@ parse_args(int argc, char **argv, struct opts *o)
 			o->max_record = (size_t)v;
 			break;
 		default:
-			return bad_usage("invalid option", NULL);
+			/* getopt_long(3) has said what is wrong. */
+			fprintf(stderr, "Try '%s --help' for more "
+			    "information.\n", sb_progname);
+			return SB_EXIT_USAGE;
 		}
 	}
 	return SB_EXIT_OK;
@@ -312,6 +350,7 @@ setup(struct run *r)
 	io.mopts.country = r->o.country;
 	io.mopts.authority = r->o.authority;
 	io.note = note;
+	io.verbose = r->o.verbose;
 	io.out = sb_cli_fwrite_sink;
 	io.out_arg = stdout;
 	if (r->o.output != NULL) {
@@ -381,6 +420,7 @@ main(int argc, char **argv)
 	int st;
 
 	sb_cli_init(argv[0]);
+	argv[0] = (char *)sb_progname; /* getopt_long's messages use it */
 	memset(&r, 0, sizeof r);
 	if ((st = parse_args(argc, argv, &r.o)) != SB_EXIT_OK)
 		return st;

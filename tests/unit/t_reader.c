@@ -1,0 +1,1014 @@
+/*
+ * t_reader: unit tests for sb_reader, printing TAP.
+ *
+ * Fixtures are built at run time in a temporary directory: text files are
+ * written from C strings, archives with bsdtar (zip, tar.gz, tar.xz) and
+ * gzip.  Each test reads a file to the end and compares a transcript of
+ * what the reader returned (records, rejects, notes, the final status)
+ * with the expected one, so a failure shows both.
+ */
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sb_buf.h"
+#include "sb_reader.h"
+
+static int ntests, nfailed;
+static char tmp[PATH_MAX];
+
+static void __attribute__((format(printf, 2, 3)))
+ok(int cond, const char *fmt, ...)
+{
+	va_list ap;
+
+	ntests++;
+	if (!cond)
+		nfailed++;
+	printf("%sok %d - ", cond ? "" : "not ", ntests);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	fflush(stdout);
+}
+
+/* Compare a transcript; on a mismatch show both as TAP diagnostics. */
+static void
+same(const char *got, const char *want, const char *what)
+{
+	int eq = strcmp(got, want) == 0;
+
+	ok(eq, "%s", what);
+	if (!eq)
+		printf("# got:\n%s# want:\n%s", got, want);
+}
+
+static void
+die(const char *what)
+{
+	perror(what);
+	exit(2);
+}
+
+static const char *
+path(const char *name)
+{
+	static char buf[PATH_MAX + 64];
+
+	snprintf(buf, sizeof(buf), "%s/%s", tmp, name);
+	return buf;
+}
+
+static void sh(const char *, ...) __attribute__((format(printf, 1, 2)));
+
+static void
+mkdirs(const char *name)
+{
+	sh("mkdir -p '%s/%s'", tmp, name);
+}
+
+static void
+put(const char *name, const void *data, size_t n)
+{
+	FILE *fp;
+
+	if ((fp = fopen(path(name), "wb")) == NULL)
+		die(name);
+	if (n > 0 && fwrite(data, 1, n, fp) != n)
+		die(name);
+	if (fclose(fp) != 0)
+		die(name);
+}
+
+static void
+puts_file(const char *name, const char *s)
+{
+	put(name, s, strlen(s));
+}
+
+static void
+sh(const char *fmt, ...)
+{
+	char cmd[4096];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	if (system(cmd) != 0) {
+		fprintf(stderr, "command failed: %s\n", cmd);
+		exit(2);
+	}
+}
+
+/* Append s[0..n) to b, with control bytes and non-ASCII as \xNN. */
+static void
+add_escaped(struct sb_buf *b, const char *s, size_t n)
+{
+	char hex[8];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c >= 0x7f) {
+			snprintf(hex, sizeof(hex), "\\x%02x", c);
+			sb_buf_adds(b, hex);
+		} else
+			sb_buf_addc(b, (char)c);
+	}
+}
+
+static void __attribute__((format(printf, 2, 3)))
+addf(struct sb_buf *b, const char *fmt, ...)
+{
+	char line[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	sb_buf_adds(b, line);
+}
+
+/* Drop the temporary directory from paths, so transcripts are fixed. */
+static void
+strip_tmp(char *s)
+{
+	size_t n = strlen(tmp);
+	char *p;
+
+	while ((p = strstr(s, tmp)) != NULL && p[n] == '/')
+		memmove(p, p + n + 1, strlen(p + n + 1) + 1);
+}
+
+static void
+log_rec(struct sb_buf *b, const struct sb_rec *rec, unsigned long *gen)
+{
+	size_t i;
+	char *js;
+
+	if (rec->kind == SB_REC_CSV && rec->header_gen != *gen) {
+		*gen = rec->header_gen;
+		sb_buf_adds(b, "hdr ");
+		for (i = 0; i < rec->nheader; i++) {
+			if (i > 0)
+				sb_buf_addc(b, '|');
+			add_escaped(b, rec->header[i], strlen(rec->header[i]));
+		}
+		sb_buf_addc(b, '\n');
+	}
+	addf(b, "ok %ld:%ld", rec->record, rec->line);
+	if (rec->member != NULL)
+		addf(b, " [%s]", rec->member);
+	sb_buf_addc(b, ' ');
+	if (rec->kind == SB_REC_CSV) {
+		if (rec->nfields != rec->nheader)
+			sb_buf_adds(b, "(nfields != nheader) ");
+		for (i = 0; i < rec->nfields; i++) {
+			if (i > 0)
+				sb_buf_addc(b, '|');
+			add_escaped(b, rec->fields[i], rec->lens[i]);
+		}
+	} else {
+		js = cJSON_PrintUnformatted(rec->json);
+		if (js != NULL)
+			add_escaped(b, js, strlen(js));
+		free(js);
+	}
+	sb_buf_addc(b, '\n');
+}
+
+static void
+log_rej(struct sb_buf *b, const struct sb_rec *rec, const struct sb_rawrej *rej)
+{
+	addf(b, "rej %ld:%ld", rec->record, rec->line);
+	if (rec->member != NULL)
+		addf(b, " [%s]", rec->member);
+	addf(b, " %s: ", rej->reason);
+	add_escaped(b, rej->raw, rej->rawlen);
+	if (rej->truncated)
+		addf(b, " (truncated, %zu bytes)", rej->rawlen);
+	sb_buf_addc(b, '\n');
+}
+
+/*
+ * Read path to the end; return the transcript (the caller frees it).
+ * *last is the final status.
+ */
+static char *
+transcript(const char *file, const struct sb_reader_opts *o, int *last,
+    struct sb_err *e)
+{
+	struct sb_buf b = SB_BUF_INIT(64u << 20);
+	struct sb_reader *r;
+	struct sb_rawrej rej;
+	struct sb_rec rec;
+	unsigned long gen = 0;
+	const char *n;
+	int st;
+
+	memset(e, 0, sizeof(*e));
+	sb_buf_adds(&b, "");
+	if ((st = sb_reader_open(&r, file, o, e)) != SB_OK) {
+		addf(&b, "open fatal %d: %s\n", e->kind, e->msg);
+		*last = st;
+		return b.data;
+	}
+	do {
+		st = sb_reader_next(r, &rec, &rej, e);
+		if (st == SB_OK)
+			log_rec(&b, &rec, &gen);
+		else if (st == SB_REJECT)
+			log_rej(&b, &rec, &rej);
+		while ((n = sb_reader_note(r)) != NULL)
+			addf(&b, "note %s\n", n);
+	} while (st == SB_OK || st == SB_REJECT);
+	if (st == SB_EOF)
+		sb_buf_adds(&b, "eof\n");
+	else
+		addf(&b, "fatal %d\n", e->kind);
+	*last = st;
+	sb_reader_free(r);
+	strip_tmp(b.data);
+	return b.data;
+}
+
+/* Run a file and compare its transcript. */
+static void
+check(const char *name, const struct sb_reader_opts *o, const char *want,
+    const char *what)
+{
+	struct sb_err e;
+	char *got;
+	int st;
+
+	got = transcript(name[0] == '/' || strcmp(name, "-") == 0 ? name :
+	    path(name), o, &st, &e);
+	same(got, want, what);
+	free(got);
+}
+
+static struct sb_reader_opts
+opts(void)
+{
+	struct sb_reader_opts o;
+
+	memset(&o, 0, sizeof(o));
+	return o;
+}
+
+/*
+ * CSV.
+ */
+
+static void
+t_csv_basic(void)
+{
+	struct sb_reader_opts o = opts();
+
+	puts_file("crlf.csv", "\xef\xbb\xbfid,name,note\r\n"
+	    "1,Ann,\"line one\r\nline two\"\r\n"
+	    "\r\n"
+	    "2,\"Bob \"\"B\"\"\",plain\r\n"
+	    "3,Cy,last");
+	check("crlf.csv", &o,
+	    "hdr id|name|note\n"
+	    "ok 1:2 1|Ann|line one\\x0d\\x0aline two\n"
+	    "ok 2:5 2|Bob \"B\"|plain\n"
+	    "ok 3:6 3|Cy|last\n"
+	    "eof\n",
+	    "CSV: BOM, CRLF, quoted newline, blank line, no final newline");
+
+	puts_file("semi.csv", "a;b;c\n1;2,5;x\n");
+	check("semi.csv", &o, "hdr a|b|c\nok 1:2 1|2,5|x\neof\n",
+	    "CSV: semicolon delimiter sniffed");
+
+	puts_file("tab.tsv", "a\tb\tc\n1\t two \t\n");
+	check("tab.tsv", &o, "hdr a|b|c\nok 1:2 1| two |\neof\n",
+	    "TSV: tab sniffed, spaces kept without trim");
+	o.trim = true;
+	check("tab.tsv", &o, "hdr a|b|c\nok 1:2 1|two|\neof\n",
+	    "TSV: trim removes spaces");
+	o = opts();
+
+	puts_file("pipe.csv", "a|b\n\"x|y\"|z\n");
+	check("pipe.csv", &o, "hdr a|b\nok 1:2 x|y|z\neof\n",
+	    "CSV: pipe delimiter, quoted delimiter");
+
+	puts_file("semi2.csv", "a;b\n1;\"x;\"\"y\"\"\";z\n2;3\n");
+	check("semi2.csv", &o,
+	    "rej 1:2 row has 3 fields, header has 2: 1;\"x;\"\"y\"\"\";z\n"
+	    "hdr a|b\n"
+	    "ok 2:3 2|3\n"
+	    "eof\n",
+	    "CSV: rejects re-serialised with the source delimiter");
+	o.delimiter = ';';
+	check("crlf.csv", &o,
+	    "hdr id,name,note\n"
+	    "ok 1:2 1,Ann,\"line one\n"
+	    "ok 2:3 line two\"\n"
+	    "ok 3:5 2,\"Bob \"\"B\"\"\",plain\n"
+	    "ok 4:6 3,Cy,last\n"
+	    "eof\n",
+	    "CSV: forced delimiter (a quote inside a field is a character)");
+	o = opts();
+
+	puts_file("cr.csv", "a,b\r1,2\r\r3,4\r");
+	check("cr.csv", &o, "hdr a|b\nok 1:2 1|2\nok 2:4 3|4\neof\n",
+	    "CSV: CR-only line ends count lines");
+
+	puts_file("trim.csv", "a , b\n 1 , \" 2 \" \n");
+	o.trim = true;
+	check("trim.csv", &o, "hdr a|b\nok 1:2 1| 2 \neof\n",
+	    "CSV: trim keeps spaces inside quotes");
+	o = opts();
+	check("trim.csv", &o, "hdr a | b\nok 1:2  1 | \" 2 \" \neof\n",
+	    "CSV: no trim keeps spaces; a quote after a space is text");
+}
+
+static void
+t_csv_rows(void)
+{
+	struct sb_reader_opts o = opts();
+
+	puts_file("blank.csv", "a,b\n\n1,2\n\n\n3,4\n\"\"\n5,6\n");
+	check("blank.csv", &o,
+	    "hdr a|b\nok 1:3 1|2\nok 2:6 3|4\nok 3:8 5|6\neof\n",
+	    "CSV: blank lines skipped, line numbers kept");
+
+	puts_file("ragged.csv", "a,b,c\n1,2,3,4\n5\n6,7\n");
+	check("ragged.csv", &o,
+	    "rej 1:2 row has 4 fields, header has 3: 1,2,3,4\n"
+	    "hdr a|b|c\n"
+	    "ok 2:3 5||\n"
+	    "ok 3:4 6|7|\n"
+	    "eof\n",
+	    "CSV: long row rejected, short rows padded");
+
+	puts_file("bad8.csv",
+	    "a,b\n1,ok\n2,\xff\xfe bad\n3,\xc3\xa9t\xc3\xa9\n");
+	check("bad8.csv", &o,
+	    "hdr a|b\n"
+	    "ok 1:2 1|ok\n"
+	    "rej 2:3 invalid byte sequence for encoding UTF-8 in column 2: "
+	    "2,\\xff\\xfe bad\n"
+	    "ok 3:4 3|\\xc3\\xa9t\\xc3\\xa9\n"
+	    "eof\n",
+	    "CSV: invalid UTF-8 row between good rows");
+
+	o.no_header = true;
+	puts_file("nohdr.csv", "x,y\n1,2,3\nz\n");
+	check("nohdr.csv", &o,
+	    "hdr 1|2\n"
+	    "ok 1:1 x|y\n"
+	    "rej 2:2 row has 3 fields, header has 2: 1,2,3\n"
+	    "ok 3:3 z|\n"
+	    "eof\n",
+	    "CSV: no_header names columns 1..n");
+	o = opts();
+
+	puts_file("unterm.csv", "a,b\n1,2\n3,\"open\nand on");
+	check("unterm.csv", &o,
+	    "hdr a|b\n"
+	    "ok 1:2 1|2\n"
+	    "rej 2:3 unterminated quoted field at end of data: "
+	    "3,\"open\\x0aand on\"\n"
+	    "eof\n",
+	    "CSV: unterminated quote at the end is a reject");
+
+	puts_file("hdronly.csv", "a,b\n");
+	check("hdronly.csv", &o, "note hdronly.csv: no records\neof\n",
+	    "CSV: header only gives a note");
+}
+
+static void
+t_csv_limits(void)
+{
+	struct sb_reader_opts o = opts();
+	struct sb_buf b = SB_BUF_INIT(1u << 24);
+	struct sb_buf want = SB_BUF_INIT(1u << 24);
+	char cell[8];
+	size_t i;
+
+	o.max_record = 16;
+	puts_file("long.csv", "a,b\n1,short\n2,0123456789abcdefghij\n"
+	    "3,\"quoted\nover the limit, over it\"\n4,end\n");
+	check("long.csv", &o,
+	    "hdr a|b\n"
+	    "ok 1:2 1|short\n"
+	    "rej 2:3 record longer than 16 bytes: 2,0123456789abcd "
+	    "(truncated, 16 bytes)\n"
+	    "rej 3:4 record longer than 16 bytes: 3,\"quoted\\x0aover t"
+	    " (truncated, 16 bytes)\n"
+	    "ok 4:6 4|end\n"
+	    "eof\n",
+	    "CSV: over-long rows rejected (truncated), parsing goes on");
+
+	/* A field far over the limit and over many blocks. */
+	o.max_record = 1000;
+	sb_buf_adds(&b, "a,b\n1,\"");
+	for (i = 0; i < 3000000; i++)
+		sb_buf_addc(&b, i % 100 == 99 ? '\n' : 'x');
+	sb_buf_adds(&b, "\"\n2,after\n");
+	put("huge.csv", b.data, b.len);
+	{
+		struct sb_err e;
+		int st;
+		char *got = transcript(path("huge.csv"), &o, &st, &e);
+
+		ok(strstr(got, "rej 1:2 record longer than 1000 bytes") !=
+		    NULL && strstr(got, "(truncated, 1000 bytes)\nhdr a|b\n"
+		    "ok 2:30003 2|after\neof\n") != NULL,
+		    "CSV: 3 MB field cut at max_record, next row found");
+		free(got);
+	}
+
+	/* More fields than SB_READER_MAX_FIELDS. */
+	sb_buf_reset(&b);
+	sb_buf_adds(&b, "a\n");
+	for (i = 0; i < SB_READER_MAX_FIELDS + 5; i++) {
+		snprintf(cell, sizeof(cell), i > 0 ? ",%zu" : "%zu", i % 10);
+		sb_buf_adds(&b, cell);
+	}
+	sb_buf_adds(&b, "\nok\n");
+	put("wide.csv", b.data, b.len);
+	o = opts();
+	sb_buf_adds(&want, "rej 1:2 row has more than 4096 fields: ");
+	for (i = 0; i < SB_READER_MAX_FIELDS; i++) {
+		snprintf(cell, sizeof(cell), i > 0 ? ",%zu" : "%zu", i % 10);
+		sb_buf_adds(&want, cell);
+	}
+	addf(&want, " (truncated, %d bytes)\nhdr a\nok 2:3 ok\neof\n",
+	    SB_READER_MAX_FIELDS * 2 - 1);
+	check("wide.csv", &o, want.data, "CSV: over 4096 fields rejected");
+
+	/* A NUL past the first block: the row is rejected, not the file. */
+	sb_buf_reset(&b);
+	sb_buf_adds(&b, "a,b\n");
+	for (i = 0; i < 20000; i++)
+		sb_buf_adds(&b, "1,filler\n");
+	sb_buf_add(&b, "2,x\0y\n3,z\n", 10);
+	put("nul.csv", b.data, b.len);
+	{
+		struct sb_err e;
+		int st;
+		char *got = transcript(path("nul.csv"), &o, &st, &e);
+
+		ok(strstr(got, "rej 20001:20002 NUL byte in column 2: "
+		    "2,x\\x00y\nok 20002:20003 3|z\neof\n") != NULL,
+		    "CSV: NUL byte in a field is a reject");
+		free(got);
+	}
+	put("bin.dat", "a,b\n\0\1\2", 7);
+	check("bin.dat", &o, "note bin.dat: binary content, skipped\neof\n",
+	    "binary file skipped with a note");
+	sb_buf_release(&b);
+	sb_buf_release(&want);
+}
+
+static void
+t_encoding(void)
+{
+	struct sb_reader_opts o = opts();
+
+	/* "Ivan,Moskva" and "Pyotr" in Cyrillic windows-1251; 0x98 is
+	 * unassigned there. */
+	puts_file("cp1251.csv", "name,city\n"
+	    "\xc8\xe2\xe0\xed,\xcc\xee\xf1\xea\xe2\xe0\n"
+	    "x,\x98\n"
+	    "\xcf\xb8\xf2\xf0,\n");
+	o.encoding = "windows-1251";
+	check("cp1251.csv", &o,
+	    "hdr name|city\n"
+	    "ok 1:2 \\xd0\\x98\\xd0\\xb2\\xd0\\xb0\\xd0\\xbd|"
+	    "\\xd0\\x9c\\xd0\\xbe\\xd1\\x81\\xd0\\xba\\xd0\\xb2\\xd0\\xb0\n"
+	    "rej 2:3 invalid byte sequence for encoding windows-1251 in "
+	    "column 2: x,\\x98\n"
+	    "ok 3:4 \\xd0\\x9f\\xd1\\x91\\xd1\\x82\\xd1\\x80|\n"
+	    "eof\n",
+	    "windows-1251 CSV converted to UTF-8; bad byte rejected");
+
+	puts_file("cp1251.ndjson", "{\"n\":\"\xc8\xe2\xe0\xed\"}\n");
+	check("cp1251.ndjson", &o,
+	    "ok 1:1 {\"n\":\"\\xd0\\x98\\xd0\\xb2\\xd0\\xb0\\xd0\\xbd\"}\n"
+	    "eof\n", "windows-1251 NDJSON converted");
+
+	o.encoding = "utf8";
+	check("bad8.csv", &o,
+	    "hdr a|b\n"
+	    "ok 1:2 1|ok\n"
+	    "rej 2:3 invalid byte sequence for encoding UTF-8 in column 2: "
+	    "2,\\xff\\xfe bad\n"
+	    "ok 3:4 3|\\xc3\\xa9t\\xc3\\xa9\n"
+	    "eof\n",
+	    "encoding \"utf8\" means the UTF-8 check");
+
+	o.encoding = "no-such-charset";
+	check("bad8.csv", &o,
+	    "open fatal 3: unknown encoding: no-such-charset\n",
+	    "unknown encoding is a usage error");
+}
+
+/*
+ * JSON and NDJSON.
+ */
+
+static void
+t_json(void)
+{
+	struct sb_reader_opts o = opts();
+	struct sb_buf b = SB_BUF_INIT(1u << 20);
+	int i;
+
+	puts_file("mixed.ndjson",
+	    "{\"a\":1}\n"
+	    "{\"a\":2\n"
+	    "{\"a\":3}\n"
+	    "not json\n"
+	    "{\"a\":4,\n"
+	    "{\"a\":5} {\"a\":6}\n"
+	    "[1]\n"
+	    "\"str\"\n"
+	    "{\"s\":\"open}\n"
+	    "{\"a\": }\n"
+	    "{\"a\":\"\\\"}{\"}\n");
+	check("mixed.ndjson", &o,
+	    "ok 1:1 {\"a\":1}\n"
+	    "rej 2:2 malformed JSON at byte offset 5 of the record: "
+	    "{\"a\":2\n"
+	    "ok 3:3 {\"a\":3}\n"
+	    "rej 4:4 malformed JSON at byte offset 0 of the record: "
+	    "not json\n"
+	    "rej 5:5 malformed JSON at byte offset 6 of the record: "
+	    "{\"a\":4,\n"
+	    "ok 6:6 {\"a\":5}\n"
+	    "ok 7:6 {\"a\":6}\n"
+	    "rej 8:7 record is not a JSON object: [1]\n"
+	    "rej 9:8 record is not a JSON object: \"str\"\n"
+	    "rej 10:9 malformed JSON at byte offset 6 of the record: "
+	    "{\"s\":\"open}\n"
+	    "rej 11:10 malformed JSON at byte offset 6 of the record: "
+	    "{\"a\": }\n"
+	    "ok 12:11 {\"a\":\"\\\"}{\"}\n"
+	    "eof\n",
+	    "NDJSON: malformed lines rejected, the next lines read");
+
+	puts_file("arr.json", "[{\"a\":1},{\"a\":2}, 3, {\"b\":[1,{}]}]");
+	check("arr.json", &o,
+	    "ok 1:1 {\"a\":1}\n"
+	    "ok 2:1 {\"a\":2}\n"
+	    "rej 3:1 record is not a JSON object: 3\n"
+	    "ok 4:1 {\"b\":[1,{}]}\n"
+	    "eof\n",
+	    "JSON array of objects; non-object element rejected");
+
+	puts_file("pretty.json", "\xef\xbb\xbf[\n"
+	    "  {\n"
+	    "    \"a\": 1,\n"
+	    "    \"b\": [1, 2]\n"
+	    "  },\n"
+	    "  {\n"
+	    "    \"a\": \"x\\ny\"\n"
+	    "  }\n"
+	    "]\n");
+	check("pretty.json", &o,
+	    "ok 1:2 {\"a\":1,\"b\":[1,2]}\n"
+	    "ok 2:6 {\"a\":\"x\\ny\"}\n"
+	    "eof\n",
+	    "pretty-printed JSON array over many lines");
+
+	puts_file("concat.ndjson", "{\n \"a\": 1\n}\n{\n \"a\": 2\n}\n");
+	check("concat.ndjson", &o,
+	    "ok 1:1 {\"a\":1}\nok 2:4 {\"a\":2}\neof\n",
+	    "concatenated pretty-printed objects");
+
+	for (i = 0; i < 70; i++)
+		sb_buf_adds(&b, i == 0 ? "{\"a\":" : "[");
+	for (i = 1; i < 70; i++)
+		sb_buf_adds(&b, "]");
+	sb_buf_adds(&b, "}\n{\"ok\":true}\n");
+	put("deep.ndjson", b.data, b.len);
+	{
+		struct sb_err e;
+		int st;
+		char *got = transcript(path("deep.ndjson"), &o, &st, &e);
+
+		ok(strstr(got, "rej 1:1 JSON nested deeper than 64 levels") !=
+		    NULL && strstr(got, "ok 2:2 {\"ok\":true}\neof\n") != NULL,
+		    "JSON deeper than 64 levels rejected");
+		free(got);
+	}
+
+	o.max_record = 10;
+	puts_file("longj.ndjson", "{\"a\":1}\n{\"a\":\"0123456789\"}\n{}\n");
+	check("longj.ndjson", &o,
+	    "ok 1:1 {\"a\":1}\n"
+	    "rej 2:2 record longer than 10 bytes: {\"a\":\"0123 "
+	    "(truncated, 10 bytes)\n"
+	    "ok 3:3 {}\n"
+	    "eof\n",
+	    "NDJSON: over-long record rejected, truncated");
+	o = opts();
+
+	puts_file("badj.ndjson", "{\"a\":\"\xc3\"}\n{\"b\":2}\n");
+	check("badj.ndjson", &o,
+	    "rej 1:1 invalid byte sequence for encoding UTF-8 in the "
+	    "record: {\"a\":\"\\xc3\"}\n"
+	    "ok 2:2 {\"b\":2}\n"
+	    "eof\n",
+	    "NDJSON: invalid UTF-8 record rejected");
+
+	o.format = SB_FMT_NDJSON;
+	check("semi.csv", &o,
+	    "rej 1:1 malformed JSON at byte offset 0 of the record: a;b;c\n"
+	    "rej 2:2 malformed JSON at byte offset 1 of the record: "
+	    "1;2,5;x\n"
+	    "eof\n",
+	    "forced format NDJSON on CSV data");
+	sb_buf_release(&b);
+}
+
+/*
+ * Containers.
+ */
+
+static void
+make_tree(void)
+{
+	mkdirs("tree/sub/deeper");
+	mkdirs("tree/emptydir");
+	puts_file("tree/top.csv", "k,v\n1,a\n");
+	puts_file("tree/sub/x.ndjson", "{\"x\":1}\n{\"x\":2}\n");
+	puts_file("tree/sub/deeper/y.csv", "k;v\n2;b\n3;c\n");
+	puts_file("tree/sub/empty.csv", "");
+	put("tree/sub/blob.bin", "\x7f" "ELF\0\0\0\1", 8);
+}
+
+static void
+t_archives(void)
+{
+	static const char *kinds[] = {"zip", "tar.gz", "tar.xz", "tar",
+	    "7z"};
+	struct sb_reader_opts o = opts();
+	char name[64], *got;
+	struct sb_err e;
+	size_t i;
+	int st;
+
+	make_tree();
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		snprintf(name, sizeof(name), "tree.%s", kinds[i]);
+		if (strcmp(kinds[i], "7z") == 0)
+			sh("cd '%s' && bsdtar --format 7zip -cf '%s' tree",
+			    tmp, name);
+		else
+			sh("cd '%s' && bsdtar -a -cf '%s' tree", tmp, name);
+		got = transcript(path(name), &o, &st, &e);
+		ok(st == SB_EOF &&
+		    strstr(got, "ok 1:2 [tree/top.csv] 1|a\n") != NULL &&
+		    strstr(got, "ok 1:1 [tree/sub/x.ndjson] {\"x\":1}\n"
+		    "ok 2:2 [tree/sub/x.ndjson] {\"x\":2}\n") != NULL &&
+		    strstr(got, "ok 1:2 [tree/sub/deeper/y.csv] 2|b\n") !=
+		    NULL &&
+		    strstr(got, "ok 2:3 [tree/sub/deeper/y.csv] 3|c\n") !=
+		    NULL &&
+		    strstr(got, "note member tree/sub/empty.csv: no records\n")
+		    != NULL &&
+		    strstr(got, "note member tree/sub/blob.bin: binary "
+		    "content, skipped\n") != NULL,
+		    "%s archive: members in subfolders, notes", kinds[i]);
+		if (nfailed > 0 && st != SB_EOF)
+			printf("# %s", got);
+		free(got);
+	}
+
+	/* zip > tar.gz > csv */
+	mkdirs("nest/outer");
+	mkdirs("nest/in/data");
+	puts_file("nest/in/data/z.csv", "id,n\n7,seven\n");
+	sh("cd '%s/nest/in' && bsdtar -czf ../outer/inner.tar.gz data", tmp);
+	sh("cd '%s/nest' && bsdtar -a -cf ../nested.zip outer", tmp);
+	check("nested.zip", &o,
+	    "hdr id|n\n"
+	    "ok 1:2 [outer/inner.tar.gz!/data/z.csv] 7|seven\n"
+	    "eof\n",
+	    "zip containing tar.gz containing CSV");
+
+	/* Nesting deeper than SB_READER_MAX_NESTING. */
+	sh("cd '%s/nest' && cp ../nested.zip n1.zip && "
+	    "bsdtar -a -cf n2.zip n1.zip && bsdtar -a -cf n3.zip n2.zip", tmp);
+	check("nest/n2.zip", &o,
+	    "hdr id|n\n"
+	    "ok 1:2 [n1.zip!/outer/inner.tar.gz!/data/z.csv] 7|seven\n"
+	    "eof\n",
+	    "three archive levels are read");
+	check("nest/n3.zip", &o,
+	    "note member n2.zip!/n1.zip!/outer/inner.tar.gz: archive nested "
+	    "too deeply, skipped\n"
+	    "eof\n",
+	    "a fourth archive level is skipped with a note");
+
+	/* A single compressed file. */
+	puts_file("single.csv", "a,b\n1,2\n");
+	sh("cd '%s' && gzip -c single.csv > single.csv.gz && "
+	    "xz -c single.csv > single.csv.xz", tmp);
+	check("single.csv.gz", &o, "hdr a|b\nok 1:2 1|2\neof\n",
+	    "gzip-compressed plain file");
+	check("single.csv.xz", &o, "hdr a|b\nok 1:2 1|2\neof\n",
+	    "xz-compressed plain file");
+	mkdirs("gzin");
+	sh("cd '%s' && cp single.csv.gz gzin/ && bsdtar -a -cf gzin.zip gzin",
+	    tmp);
+	check("gzin.zip", &o,
+	    "hdr a|b\nok 1:2 [gzin/single.csv.gz] 1|2\neof\n",
+	    "gzip-compressed member of a zip");
+
+	puts_file("empty.csv", "");
+	check("empty.csv", &o, "note empty.csv: no records\neof\n",
+	    "empty file: no records");
+
+	/* Non-ASCII names come out in UTF-8 whatever the locale. */
+	mkdirs("names/\xd0\xb4\xd0\xb5\xd0\xbb\xd0\xbe");
+	puts_file("names/\xd0\xb4\xd0\xb5\xd0\xbb\xd0\xbe/f.csv", "a\n1\n");
+	sh("cd '%s/names' && bsdtar -a -cf ../names.zip . && "
+	    "bsdtar --options zip:encryption=zipcrypt --passphrase pw "
+	    "-a -cf ../enc.zip .", tmp);
+	check("names.zip", &o,
+	    "hdr a\nok 1:2 [\xd0\xb4\xd0\xb5\xd0\xbb\xd0\xbe/f.csv] 1\n"
+	    "eof\n", "Cyrillic member names in UTF-8, \"./\" dropped");
+	check("enc.zip", &o,
+	    "note member \xd0\xb4\xd0\xb5\xd0\xbb\xd0\xbe/f.csv: "
+	    "encrypted, skipped\neof\n",
+	    "encrypted member skipped with a note");
+}
+
+/* Line ends and records across the reader's internal block boundaries. */
+static void
+t_boundaries(void)
+{
+	struct sb_reader_opts o = opts();
+	struct sb_buf b = SB_BUF_INIT(1u << 24);
+	char want[128], *got;
+	struct sb_err e;
+	size_t i, rows;
+	int st;
+
+	/* CRLF with the CR as the last byte of the first 64 KiB. */
+	sb_buf_adds(&b, "a,b\r\n");
+	for (rows = 0; b.len < 65535 - 8; rows++)
+		sb_buf_adds(&b, "1,xx\r\n");
+	while (b.len < 65535 - 3)
+		sb_buf_addc(&b, 'y');
+	sb_buf_adds(&b, "2,\r\n");
+	rows++;
+	for (i = 0; i < 100000; i++, rows++)
+		sb_buf_adds(&b, "3,\"q\r\nq\"\r\n");
+	put("bound.csv", b.data, b.len);
+	got = transcript(path("bound.csv"), &o, &st, &e);
+	snprintf(want, sizeof(want), "ok %zu:%zu 3|q\\x0d\\x0aq\neof\n", rows,
+	    rows + 100000);
+	ok(st == SB_EOF && b.data[65535] == '\n' &&
+	    strstr(got, want) != NULL && strstr(got, "rej") == NULL,
+	    "CSV: CRLF split across blocks, lines counted");
+	free(got);
+
+	sb_buf_reset(&b);
+	for (i = 0; i < 50000; i++)
+		addf(&b, "{\"i\": %zu, \"s\": \"a \\\" b\"}\n", i);
+	put("many.ndjson", b.data, b.len);
+	got = transcript(path("many.ndjson"), &o, &st, &e);
+	ok(st == SB_EOF && strstr(got, "ok 50000:50000 {\"i\":49999,"
+	    "\"s\":\"a \\\" b\"}\neof\n") != NULL && strstr(got, "rej") == NULL,
+	    "NDJSON: 50000 records over many blocks");
+	free(got);
+	sb_buf_release(&b);
+}
+
+/* Read file through a pipe on fd 0, as "-". */
+static char *
+via_stdin(const char *file, const struct sb_reader_opts *o, int *st,
+    struct sb_err *e)
+{
+	int fds[2], in, saved;
+	pid_t pid;
+	char *got;
+
+	if (pipe(fds) != 0)
+		die("pipe");
+	if ((pid = fork()) < 0)
+		die("fork");
+	if (pid == 0) {
+		char buf[8192];
+		ssize_t n;
+
+		close(fds[0]);
+		if ((in = open(file, O_RDONLY)) < 0)
+			_exit(1);
+		while ((n = read(in, buf, sizeof(buf))) > 0)
+			if (write(fds[1], buf, (size_t)n) != n)
+				_exit(1);
+		_exit(0);
+	}
+	close(fds[1]);
+	if ((saved = dup(0)) < 0 || dup2(fds[0], 0) < 0)
+		die("dup");
+	close(fds[0]);
+	got = transcript("-", o, st, e);
+	if (dup2(saved, 0) < 0)
+		die("dup2");
+	close(saved);
+	waitpid(pid, NULL, 0);
+	return got;
+}
+
+/* Read file as "-" with fd 0 on the file itself, skip bytes read already. */
+static char *
+file_stdin(const char *file, off_t skip, const struct sb_reader_opts *o,
+    int *st, struct sb_err *e)
+{
+	int fd, saved;
+	char *got;
+
+	if ((fd = open(file, O_RDONLY)) < 0 || lseek(fd, skip, SEEK_SET) < 0 ||
+	    (saved = dup(0)) < 0 || dup2(fd, 0) < 0)
+		die("dup");
+	close(fd);
+	got = transcript("-", o, st, e);
+	if (dup2(saved, 0) < 0)
+		die("dup2");
+	close(saved);
+	return got;
+}
+
+static void
+t_stdin(void)
+{
+	struct sb_reader_opts o = opts();
+	struct sb_err e;
+	char *got;
+	int st;
+
+	got = via_stdin(path("tree.tar.gz"), &o, &st, &e);
+	ok(st == SB_EOF && strstr(got, "ok 1:2 [tree/top.csv] 1|a\n") != NULL &&
+	    strstr(got, "ok 2:3 [tree/sub/deeper/y.csv] 3|c\n") != NULL,
+	    "tar.gz read from a pipe on stdin");
+	free(got);
+	got = via_stdin(path("tree.zip"), &o, &st, &e);
+	ok(st == SB_EOF && strstr(got, "ok 1:2 [tree/top.csv] 1|a\n") != NULL &&
+	    strstr(got, "ok 2:3 [tree/sub/deeper/y.csv] 3|c\n") != NULL,
+	    "zip read from a pipe on stdin");
+	if (st != SB_EOF)
+		printf("# %s", got);
+	free(got);
+	got = via_stdin(path("nested.zip"), &o, &st, &e);
+	same(got, "hdr id|n\nok 1:2 [outer/inner.tar.gz!/data/z.csv] 7|seven\n"
+	    "eof\n", "nested zip read from a pipe on stdin");
+	free(got);
+	got = via_stdin(path("crlf.csv"), &o, &st, &e);
+	ok(st == SB_EOF && strstr(got, "ok 3:6 3|Cy|last\n") != NULL,
+	    "plain CSV read from a pipe on stdin");
+	free(got);
+	got = via_stdin(path("single.csv.gz"), &o, &st, &e);
+	same(got, "hdr a|b\nok 1:2 1|2\neof\n", "gzip file from a pipe");
+	free(got);
+	sh("cd '%s' && (printf %%100s ''; cat tree.zip) > prefixed.zip", tmp);
+	got = file_stdin(path("prefixed.zip"), 100, &o, &st, &e);
+	ok(st == SB_EOF && strstr(got, "ok 2:3 [tree/sub/deeper/y.csv] 3|c\n")
+	    != NULL, "zip on stdin, a regular file read from offset 100");
+	free(got);
+}
+
+static void
+t_errors(void)
+{
+	struct sb_reader_opts o = opts();
+	struct sb_buf b = SB_BUF_INIT(1u << 26);
+	struct sb_reader *r;
+	struct sb_err e;
+	struct stat stt;
+	char *got;
+	size_t i;
+	int st;
+
+	st = sb_reader_open(&r, path("no/such/file.csv"), &o, &e);
+	ok(st == SB_FATAL && e.kind == SB_E_NOINPUT && r == NULL &&
+	    strstr(e.msg, "no/such/file.csv") != NULL &&
+	    strstr(e.msg, "No such file") != NULL,
+	    "nonexistent file: SB_FATAL, SB_E_NOINPUT, path and strerror");
+	st = sb_reader_open(&r, tmp, &o, &e);
+	ok(st == SB_FATAL && e.kind == SB_E_NOINPUT, "directory: SB_E_NOINPUT");
+
+	/* A tar.gz cut in the middle of its data. */
+	mkdirs("big");
+	sb_buf_adds(&b, "id,text\n");
+	for (i = 0; i < 200000; i++)
+		addf(&b, "%zu,%zx%zx some text to fill the member\n", i,
+		    i * 2654435761u, i * 40503u);
+	put("big/big.csv", b.data, b.len);
+	sh("cd '%s' && bsdtar -czf big.tar.gz big && "
+	    "head -c $(( $(stat -c %%s big.tar.gz) / 2 )) big.tar.gz "
+	    "> cut.tar.gz && head -c 300 big.tar.gz > cut300.tar.gz", tmp);
+	got = transcript(path("cut.tar.gz"), &o, &st, &e);
+	ok(st == SB_FATAL && e.kind == SB_E_DATA &&
+	    strstr(got, "ok 1:2 [big/big.csv] 0|") != NULL,
+	    "truncated tar.gz: records, then SB_FATAL SB_E_DATA (%s)", e.msg);
+	free(got);
+	got = transcript(path("cut300.tar.gz"), &o, &st, &e);
+	ok(st == SB_FATAL && e.kind == SB_E_DATA,
+	    "tar.gz cut in its header: SB_E_DATA (%s)", e.msg);
+	free(got);
+	/* Garbage after a zip signature. */
+	put("fake.zip", "PK\3\4garbage garbage garbage garbage", 35);
+	got = transcript(path("fake.zip"), &o, &st, &e);
+	ok(st == SB_FATAL && e.kind == SB_E_DATA,
+	    "corrupt zip: SB_E_DATA (%s)", e.msg);
+	free(got);
+	ok(stat(path("big/big.csv"), &stt) == 0 && stt.st_size > 0,
+	    "fixtures intact");
+
+	/* A reader keeps failing after a fatal error, without crashing. */
+	if (sb_reader_open(&r, path("cut300.tar.gz"), &o, &e) == SB_OK) {
+		struct sb_rawrej rej;
+		struct sb_rec rec;
+
+		while ((st = sb_reader_next(r, &rec, &rej, &e)) == SB_OK ||
+		    st == SB_REJECT)
+			;
+		st = sb_reader_next(r, &rec, &rej, &e);
+		ok(st == SB_FATAL && e.kind == SB_E_DATA,
+		    "SB_FATAL is sticky");
+		sb_reader_free(r);
+	} else
+		ok(0, "SB_FATAL is sticky");
+
+	o.delimiter = '"';
+	st = sb_reader_open(&r, path("crlf.csv"), &o, &e);
+	ok(st == SB_FATAL && e.kind == SB_E_USAGE,
+	    "delimiter equal to the quote: SB_E_USAGE");
+	sb_buf_release(&b);
+}
+
+/* Two readers at once: no shared state between them. */
+static void
+t_two_readers(void)
+{
+	struct sb_reader_opts o = opts();
+	struct sb_reader *a, *b;
+	struct sb_rawrej rej;
+	struct sb_rec ra, rb;
+	struct sb_err e;
+	int sa, sb, n = 0;
+
+	if (sb_reader_open(&a, path("tree.zip"), &o, &e) != SB_OK ||
+	    sb_reader_open(&b, path("blank.csv"), &o, &e) != SB_OK) {
+		ok(0, "two readers interleaved");
+		return;
+	}
+	do {
+		sa = sb_reader_next(a, &ra, &rej, &e);
+		sb = sb_reader_next(b, &rb, &rej, &e);
+		if (sa == SB_OK && sb == SB_OK)
+			n++;
+	} while (sa == SB_OK || sb == SB_OK);
+	ok(n == 3 && sa == SB_EOF && sb == SB_EOF && rb.header == NULL,
+	    "two readers interleaved");
+	sb_reader_free(a);
+	sb_reader_free(b);
+}
+
+int
+main(void)
+{
+	const char *t = getenv("TMPDIR");
+
+	snprintf(tmp, sizeof(tmp), "%s/t_reader.XXXXXX",
+	    t != NULL && *t != '\0' ? t : "/tmp");
+	if (mkdtemp(tmp) == NULL)
+		die("mkdtemp");
+	t_csv_basic();
+	t_csv_rows();
+	t_csv_limits();
+	t_encoding();
+	t_json();
+	t_archives();
+	t_boundaries();
+	t_stdin();
+	t_errors();
+	t_two_readers();
+	printf("1..%d\n", ntests);
+	if (nfailed == 0)
+		sh("rm -rf '%s'", tmp);
+	else
+		printf("# fixtures kept in %s\n", tmp);
+	return nfailed != 0;
+}
