@@ -35,6 +35,10 @@ sb_buf_grow(struct sb_buf *b, size_t n)
 	cap = b->cap < 256 ? 256 : b->cap;
 	while (cap < need)
 		cap *= 2;
+	/* Never more than the limit allows: sb_buf_add's inline path relies
+	 * on cap to keep len within the limit. */
+	if (cap > b->limit + 1)
+		cap = b->limit + 1;
 	p = realloc(b->data, cap);
 	if (p == NULL)
 		return -1;
@@ -44,7 +48,7 @@ sb_buf_grow(struct sb_buf *b, size_t n)
 }
 
 int
-sb_buf_add(struct sb_buf *b, const void *p, size_t n)
+sb_buf_add_slow(struct sb_buf *b, const void *p, size_t n)
 {
 	if (sb_buf_grow(b, n) != 0)
 		return -1;

@@ -10,6 +10,7 @@
 #define SB_BUF_H
 
 #include <stddef.h>
+#include <string.h>
 
 struct sb_buf {
 	char *data;
@@ -24,8 +25,21 @@ void sb_buf_init(struct sb_buf *b, size_t limit);
 void sb_buf_release(struct sb_buf *b);
 /* Make room for n more bytes; returns 0 or -1. */
 int sb_buf_grow(struct sb_buf *b, size_t n);
-int sb_buf_add(struct sb_buf *b, const void *p, size_t n);
+int sb_buf_add_slow(struct sb_buf *b, const void *p, size_t n);
 int sb_buf_addc(struct sb_buf *b, char c);
+
+/* Inline: appends are the ingester's innermost loop. */
+static inline int
+sb_buf_add(struct sb_buf *b, const void *p, size_t n)
+{
+	if (b->data != NULL && n < b->cap - b->len) {
+		memcpy(b->data + b->len, p, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+		return 0;
+	}
+	return sb_buf_add_slow(b, p, n);
+}
 int sb_buf_adds(struct sb_buf *b, const char *s);
 static inline void sb_buf_reset(struct sb_buf *b)
 {

@@ -54,20 +54,38 @@ only_time_left(const char *s, size_t n, size_t i)
 	return 1;
 }
 
+static void
+digits_out(char *o, int v, int width)
+{
+	for (int i = width - 1; i >= 0; i--, v /= 10)
+		o[i] = (char)('0' + v % 10);
+}
+
+/* By hand, not snprintf: dates are parsed several times a record. */
 static int
 compose(int y, int m, int d, int have_m, int have_d, char out[11])
 {
+	int len = 4;
+
 	if (y < 1000 || y > 9999)
 		return -1;
-	if (!have_m || m == 0)
-		return snprintf(out, 11, "%04d", y);
-	if (m < 1 || m > 12)
-		return -1;
-	if (!have_d || d == 0)
-		return snprintf(out, 11, "%04d-%02d", y, m);
-	if (d < 1 || d > days_in(y, m))
-		return -1;
-	return snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+	digits_out(out, y, 4);
+	if (have_m && m != 0) {
+		if (m < 1 || m > 12)
+			return -1;
+		out[4] = '-';
+		digits_out(out + 5, m, 2);
+		len = 7;
+		if (have_d && d != 0) {
+			if (d < 1 || d > days_in(y, m))
+				return -1;
+			out[7] = '-';
+			digits_out(out + 8, d, 2);
+			len = 10;
+		}
+	}
+	out[len] = '\0';
+	return len;
 }
 
 int

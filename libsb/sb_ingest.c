@@ -1,6 +1,19 @@
+/*
+ * The ingester's loop, as a pipeline over the machine's two cores:
+ *
+ *   reader thread   sb_reader_next() → copies records into batches
+ *   mapper threads  (SB_INGEST_MAPPERS) map whole batches to NDJSON
+ *   caller's thread writes the results in batch order
+ *
+ * Batches carry sequence numbers and are written strictly in order, so the
+ * output is byte-identical to a single-threaded run.  At most NBATCH
+ * batches exist at once, which bounds memory whatever the input size.
+ */
 #include "sb_ingest.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,37 +22,165 @@
 #include "sb_buf.h"
 #include "sb_json.h"
 
+#define SB_INGEST_MAPPERS 2
+#define NBATCH 6
+#define BATCH_BYTES (512u << 10) /* input bytes that close a batch */
+#define BATCH_ITEMS 4096
 #define FLUSH_AT (1u << 20)
+
+enum item_kind {
+	IT_CSV,
+	IT_JSON,
+	IT_REJECT, /* the reader rejected it: reason and raw are stored */
+};
+
+/* One record inside a batch; every string is an offset into the arena. */
+struct item {
+	enum item_kind kind;
+	enum sb_format format;
+	long record, line;
+	size_t member;     /* offset of the member path, SIZE_MAX: none */
+	size_t header;     /* offset into idx of the header block */
+	unsigned long header_gen;
+	size_t fields;     /* offset into idx: nfields (off, len) pairs */
+	size_t nfields;
+	size_t text, textlen; /* JSON text, or the reject's raw bytes */
+	size_t reason;     /* reject reason */
+	bool truncated;
+};
+
+enum bstate { B_FREE, B_FILLING, B_READY, B_MAPPING, B_DONE };
+
+struct batch {
+	enum bstate state;
+	unsigned long seq;
+	struct sb_buf arena;  /* record bytes */
+	size_t *idx;          /* offsets and lengths, and header blocks */
+	size_t nidx, capidx;
+	struct item *items;
+	size_t nitems;
+	/* The reader's end for this source: EOF or a fatal error. */
+	bool last;
+	int rstatus;
+	struct sb_err rerr;
+	/* Results, written by a mapper. */
+	struct sb_buf out, rej;
+	unsigned long read, written, rejected;
+	bool fatal;
+	struct sb_err merr;
+	struct sb_buf notes;  /* NUL-separated */
+};
 
 struct sb_ingest {
 	struct sb_ingest_opts o;
-	struct sb_mapper *m;
-	struct sb_buf out;   /* batched canonical lines */
-	struct sb_buf rej;   /* batched reject lines */
-	struct sb_buf b64;
+	struct sb_mapper *m[SB_INGEST_MAPPERS];
+	struct batch b[NBATCH];
+	size_t maxrec;
+
+	/* Per source, under mu. */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	const char *path;
+	struct sb_reader *r;
+	unsigned long next_fill, next_write;
+	bool stop;           /* the writer gave up: the reader stops too */
+	bool reader_done;
 };
+
+/* ---- batches ------------------------------------------------------- */
+
+static int
+idx_push(struct batch *b, size_t v)
+{
+	if (b->nidx == b->capidx) {
+		size_t cap = b->capidx ? 2 * b->capidx : 8192;
+		size_t *p = realloc(b->idx, cap * sizeof(*p));
+		if (p == NULL)
+			return -1;
+		b->idx = p;
+		b->capidx = cap;
+	}
+	b->idx[b->nidx++] = v;
+	return 0;
+}
+
+static size_t
+arena_str(struct batch *b, const char *s, size_t n, bool *fail)
+{
+	size_t off = b->arena.len;
+
+	if (sb_buf_add(&b->arena, s, n) != 0 || sb_buf_addc(&b->arena,
+	    '\0') != 0)
+		*fail = true;
+	return off;
+}
+
+static void
+batch_reset(struct batch *b)
+{
+	sb_buf_reset(&b->arena);
+	b->nidx = 0;
+	b->nitems = 0;
+	b->last = false;
+	b->rstatus = SB_OK;
+	b->rerr.kind = SB_E_NONE;
+	b->rerr.msg[0] = '\0';
+	sb_buf_reset(&b->out);
+	sb_buf_reset(&b->rej);
+	b->read = b->written = b->rejected = 0;
+	b->fatal = false;
+	b->merr.kind = SB_E_NONE;
+	b->merr.msg[0] = '\0';
+	sb_buf_reset(&b->notes);
+}
+
+static void
+batch_release(struct batch *b)
+{
+	sb_buf_release(&b->arena);
+	free(b->idx);
+	free(b->items);
+	sb_buf_release(&b->out);
+	sb_buf_release(&b->rej);
+	sb_buf_release(&b->notes);
+}
 
 int
 sb_ingest_new(struct sb_ingest **ip, const struct sb_ingest_opts *o,
     struct sb_err *e)
 {
 	struct sb_ingest *ig;
-	size_t maxrec = o->ropts.max_record != 0 ? o->ropts.max_record :
-	    SB_READER_DEFAULT_MAX_RECORD;
 	int r;
 
 	*ip = NULL;
 	if ((ig = calloc(1, sizeof(*ig))) == NULL)
 		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
 	ig->o = *o;
-	/* A record's JSON may be six times its input (\u00XX escapes). */
-	sb_buf_init(&ig->out, FLUSH_AT + 6 * maxrec + 65536);
-	sb_buf_init(&ig->rej, FLUSH_AT + 6 * maxrec + 65536);
-	sb_buf_init(&ig->b64, 2 * maxrec + 1024);
-	if ((r = sb_mapper_new(&ig->m, o->profile, &o->mopts, e)) != SB_OK) {
-		free(ig);
-		return r;
+	ig->maxrec = o->ropts.max_record != 0 ? o->ropts.max_record :
+	    SB_READER_DEFAULT_MAX_RECORD;
+	for (int i = 0; i < NBATCH; i++) {
+		struct batch *b = &ig->b[i];
+		/* A batch closes past BATCH_BYTES, so one record more fits. */
+		sb_buf_init(&b->arena, BATCH_BYTES + 2 * ig->maxrec + 65536);
+		/* A record's JSON may be six times its input (\u00XX). */
+		sb_buf_init(&b->out, 8 * (BATCH_BYTES + ig->maxrec) + 65536);
+		sb_buf_init(&b->rej, 8 * (BATCH_BYTES + ig->maxrec) + 65536);
+		sb_buf_init(&b->notes, 1u << 16);
+		b->items = malloc(BATCH_ITEMS * sizeof(*b->items));
+		if (b->items == NULL) {
+			sb_ingest_free(ig);
+			return sb_seterr(e, SB_FATAL, SB_E_NOMEM,
+			    "out of memory");
+		}
 	}
+	for (int i = 0; i < SB_INGEST_MAPPERS; i++)
+		if ((r = sb_mapper_new(&ig->m[i], o->profile, &o->mopts,
+		    e)) != SB_OK) {
+			sb_ingest_free(ig);
+			return r;
+		}
+	pthread_mutex_init(&ig->mu, NULL);
+	pthread_cond_init(&ig->cv, NULL);
 	*ip = ig;
 	return SB_OK;
 }
@@ -49,211 +190,576 @@ sb_ingest_free(struct sb_ingest *ig)
 {
 	if (ig == NULL)
 		return;
-	sb_mapper_free(ig->m);
-	sb_buf_release(&ig->out);
-	sb_buf_release(&ig->rej);
-	sb_buf_release(&ig->b64);
+	for (int i = 0; i < SB_INGEST_MAPPERS; i++)
+		sb_mapper_free(ig->m[i]);
+	for (int i = 0; i < NBATCH; i++)
+		batch_release(&ig->b[i]);
+	if (ig->b[0].items != NULL || ig->m[0] != NULL) {
+		pthread_mutex_destroy(&ig->mu);
+		pthread_cond_destroy(&ig->cv);
+	}
 	free(ig);
 }
 
+/* Flag counts, summed over the mappers. */
 const struct sb_map_stats *
 sb_ingest_map_stats(const struct sb_ingest *ig)
 {
-	return sb_mapper_stats(ig->m);
-}
+	static _Thread_local struct sb_map_stats sum;
 
-static int
-flush_buf(struct sb_buf *b, sb_sink fn, void *arg, const char *what,
-    struct sb_err *e)
-{
-	int r = 0;
-
-	errno = 0;
-	if (b->len > 0 && fn != NULL)
-		r = fn(arg, b->data, b->len);
-	sb_buf_reset(b);
-	return r == 0 ? SB_OK : sb_seterr(e, SB_FATAL, SB_E_IO,
-	    "writing %s failed: %s", what, errno != 0 ? strerror(errno) :
-	    "I/O error");
+	memset(&sum, 0, sizeof sum);
+	for (int i = 0; i < SB_INGEST_MAPPERS; i++) {
+		const struct sb_map_stats *s = sb_mapper_stats(ig->m[i]);
+		sum.flags_unknown_value += s->flags_unknown_value;
+		sum.flags_unknown_country += s->flags_unknown_country;
+		sum.flags_bad_date += s->flags_bad_date;
+		sum.flags_bad_number += s->flags_bad_number;
+		sum.passed_through += s->passed_through;
+	}
+	return &sum;
 }
 
 int
 sb_ingest_flush(struct sb_ingest *ig, struct sb_err *e)
 {
-	if (flush_buf(&ig->out, ig->o.out, ig->o.out_arg, "records", e) != SB_OK)
-		return SB_FATAL;
-	return flush_buf(&ig->rej, ig->o.rejects, ig->o.rejects_arg, "rejects", e);
+	(void)ig;
+	(void)e;
+	return SB_OK; /* every batch is written when it is done */
 }
+
+/* ---- the reader thread ----------------------------------------------- */
+
+static int
+add_header(struct batch *b, const struct sb_rec *rec, size_t *at)
+{
+	bool fail = false;
+
+	*at = b->nidx;
+	if (idx_push(b, rec->nheader) != 0)
+		return -1;
+	for (size_t i = 0; i < rec->nheader; i++)
+		if (idx_push(b, arena_str(b, rec->header[i],
+		    strlen(rec->header[i]), &fail)) != 0)
+			return -1;
+	return fail ? -1 : 0;
+}
+
+/* Copy one record (or a reader reject) into the batch. */
+static int
+add_item(struct batch *b, int st, const struct sb_rec *rec,
+    const struct sb_rawrej *rr, size_t *hdr, unsigned long *hgen)
+{
+	struct item *it = &b->items[b->nitems];
+	bool fail = false;
+
+	memset(it, 0, sizeof(*it));
+	it->format = rec->format;
+	it->record = rec->record;
+	it->line = rec->line;
+	it->member = rec->member != NULL ? arena_str(b, rec->member,
+	    strlen(rec->member), &fail) : SIZE_MAX;
+	if (st == SB_REJECT) {
+		it->kind = IT_REJECT;
+		it->reason = arena_str(b, rr->reason, strlen(rr->reason),
+		    &fail);
+		it->text = arena_str(b, rr->raw, rr->rawlen, &fail);
+		it->textlen = rr->rawlen;
+		it->truncated = rr->truncated;
+	} else if (rec->kind == SB_REC_JSON) {
+		it->kind = IT_JSON;
+		it->text = arena_str(b, rec->text, rec->textlen, &fail);
+		it->textlen = rec->textlen;
+	} else {
+		it->kind = IT_CSV;
+		if (*hdr == SIZE_MAX || *hgen != rec->header_gen) {
+			if (add_header(b, rec, hdr) != 0)
+				return -1;
+			*hgen = rec->header_gen;
+		}
+		it->header = *hdr;
+		it->header_gen = rec->header_gen;
+		it->fields = b->nidx;
+		it->nfields = rec->nfields;
+		for (size_t i = 0; i < rec->nfields && !fail; i++) {
+			size_t off = arena_str(b, rec->fields[i], rec->lens[i],
+			    &fail);
+			if (idx_push(b, off) != 0 || idx_push(b,
+			    rec->lens[i]) != 0)
+				return -1;
+		}
+	}
+	if (fail)
+		return -1;
+	b->nitems++;
+	return 0;
+}
+
+static struct batch *
+take_free(struct sb_ingest *ig)
+{
+	struct batch *b = NULL;
+
+	pthread_mutex_lock(&ig->mu);
+	for (;;) {
+		if (ig->stop)
+			break;
+		b = &ig->b[ig->next_fill % NBATCH];
+		if (b->state == B_FREE)
+			break;
+		b = NULL;
+		pthread_cond_wait(&ig->cv, &ig->mu);
+	}
+	if (b != NULL) {
+		b->state = B_FILLING;
+		b->seq = ig->next_fill++;
+	}
+	pthread_mutex_unlock(&ig->mu);
+	if (b != NULL)
+		batch_reset(b);
+	return b;
+}
+
+static void
+hand_over(struct sb_ingest *ig, struct batch *b)
+{
+	pthread_mutex_lock(&ig->mu);
+	b->state = B_READY;
+	pthread_cond_broadcast(&ig->cv);
+	pthread_mutex_unlock(&ig->mu);
+}
+
+static void
+reader_notes(struct batch *b, struct sb_reader *r)
+{
+	const char *n;
+
+	while ((n = sb_reader_note(r)) != NULL)
+		sb_buf_add(&b->notes, n, strlen(n) + 1);
+}
+
+static void *
+reader_main(void *arg)
+{
+	struct sb_ingest *ig = arg;
+	struct batch *b;
+	struct sb_rec rec;
+	struct sb_rawrej rr;
+	size_t hdr;
+	unsigned long hgen = 0;
+	int st = SB_OK;
+
+	while (st != SB_EOF && st != SB_FATAL &&
+	    (b = take_free(ig)) != NULL) {
+		hdr = SIZE_MAX; /* every batch carries its own header copy */
+		while (b->nitems < BATCH_ITEMS && b->arena.len < BATCH_BYTES) {
+			memset(&rec, 0, sizeof rec);
+			st = sb_reader_next(ig->r, &rec, &rr, &b->rerr);
+			reader_notes(b, ig->r);
+			if (st == SB_EOF || st == SB_FATAL)
+				break;
+			if (add_item(b, st, &rec, &rr, &hdr, &hgen) != 0) {
+				st = sb_seterr(&b->rerr, SB_FATAL, SB_E_NOMEM,
+				    "record too large for a batch");
+				break;
+			}
+		}
+		if (st == SB_EOF || st == SB_FATAL) {
+			b->last = true;
+			b->rstatus = st;
+		}
+		hand_over(ig, b);
+	}
+	return NULL;
+}
+
+/* ---- the mapper threads ---------------------------------------------- */
+
+struct mscratch {
+	const char **fields;
+	size_t *lens;
+	const char **header;
+	size_t nheader;
+	size_t header_at;   /* idx offset of the header now in `header` */
+	struct sb_buf raw;  /* CSV rows re-joined for rejects */
+};
+
+static const char *const fmt_names[] = {"auto", "csv", "json", "ndjson"};
 
 /* The raw bytes of a rejected record: a JSON string when they are UTF-8,
  * else base64 (libsodium), so that nothing is lost or altered. */
 static void
-put_raw(struct sb_ingest *ig, struct sb_jw *w, const char *raw, size_t n)
+put_raw(struct sb_jw *w, const char *raw, size_t n)
 {
+	size_t need;
+	char *b64;
+
 	if (sb_utf8_valid(raw, n)) {
 		sb_jw_key(w, "raw");
 		sb_jw_str(w, raw, n);
 		return;
 	}
-	size_t need = sodium_base64_ENCODED_LEN(n,
-	    sodium_base64_VARIANT_ORIGINAL);
-	sb_buf_reset(&ig->b64);
-	if (sb_buf_grow(&ig->b64, need) != 0) {
+	need = sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_ORIGINAL);
+	if ((b64 = malloc(need)) == NULL) {
 		w->failed = true;
 		return;
 	}
-	sodium_bin2base64(ig->b64.data, need, (const unsigned char *)raw, n,
+	sodium_bin2base64(b64, need, (const unsigned char *)raw, n,
 	    sodium_base64_VARIANT_ORIGINAL);
 	sb_jw_key(w, "raw_base64");
-	sb_jw_cstr(w, ig->b64.data);
+	sb_jw_cstr(w, b64);
+	free(b64);
 }
 
-static const char *const fmt_names[] = {"auto", "csv", "json", "ndjson"};
-
-static int
-reject(struct sb_ingest *ig, const struct sb_rec *rec, const char *reason,
-    const char *raw, size_t rawlen, bool truncated, struct sb_err *e)
+static void
+reject(struct batch *b, const char *source, const struct item *it,
+    const char *reason, const char *raw, size_t rawlen)
 {
 	struct sb_jw w;
-	size_t len = ig->rej.len;
+	size_t len = b->rej.len;
 
-	sb_jw_init(&w, &ig->rej);
+	sb_jw_init(&w, &b->rej);
 	sb_jw_obj(&w);
 	sb_jw_key(&w, "sb");
 	sb_jw_cstr(&w, "reject/1");
 	sb_jw_key(&w, "source");
-	sb_jw_name(&w, rec->source);
-	if (rec->member != NULL) {
+	sb_jw_name(&w, source);
+	if (it->member != SIZE_MAX) {
 		sb_jw_key(&w, "member");
-		sb_jw_name(&w, rec->member);
+		sb_jw_name(&w, b->arena.data + it->member);
 	}
 	sb_jw_key(&w, "record");
-	sb_jw_int(&w, rec->record);
-	if (rec->line > 0) {
+	sb_jw_int(&w, it->record);
+	if (it->line > 0) {
 		sb_jw_key(&w, "line");
-		sb_jw_int(&w, rec->line);
+		sb_jw_int(&w, it->line);
 	}
 	sb_jw_key(&w, "format");
-	sb_jw_cstr(&w, fmt_names[rec->format]);
+	sb_jw_cstr(&w, fmt_names[it->format]);
 	sb_jw_key(&w, "reason");
 	sb_jw_cstr(&w, reason);
-	if (truncated) {
+	if (it->truncated) {
 		sb_jw_key(&w, "truncated");
 		sb_jw_bool(&w, true);
 	}
-	put_raw(ig, &w, raw, rawlen);
+	put_raw(&w, raw, rawlen);
 	sb_jw_end_obj(&w);
-	sb_buf_addc(&ig->rej, '\n');
+	sb_buf_addc(&b->rej, '\n');
 	if (w.failed) {
-		ig->rej.len = len;
-		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "reject record too "
+		b->rej.len = len;
+		b->fatal = true;
+		sb_seterr(&b->merr, SB_FATAL, SB_E_NOMEM, "reject record too "
 		    "large");
-	}
-	if (ig->rej.len >= FLUSH_AT)
-		return flush_buf(&ig->rej, ig->o.rejects, ig->o.rejects_arg, "rejects", e);
-	return SB_OK;
-}
-
-static void
-notes(struct sb_ingest *ig, struct sb_reader *r, const char *path)
-{
-	const char *n;
-
-	while ((n = sb_reader_note(r)) != NULL)
-		if (ig->o.note != NULL)
-			ig->o.note(ig->o.note_arg, path, n);
-	while ((n = sb_mapper_note(ig->m)) != NULL)
-		if (ig->o.note != NULL && ig->o.verbose)
-			ig->o.note(ig->o.note_arg, path, n);
-}
-
-/* The raw text of a record the mapper rejected. */
-static void
-raw_of(const struct sb_rec *rec, struct sb_buf *b, const char **raw,
-    size_t *n)
-{
-	if (rec->kind == SB_REC_JSON) {
-		*raw = rec->text;
-		*n = rec->textlen;
 		return;
 	}
-	/* CSV: the fields re-joined as CSV (quoted where needed). */
-	sb_buf_reset(b);
+	b->rejected++;
+}
+
+/* CSV fields re-joined as CSV (quoted where needed), for the reject. */
+static void
+rejoin(struct sb_buf *o, const struct sb_rec *rec)
+{
+	sb_buf_reset(o);
 	for (size_t i = 0; i < rec->nfields; i++) {
 		const char *f = rec->fields[i];
 		bool q = strpbrk(f, ",;\t|\"\r\n") != NULL;
 		if (i > 0)
-			sb_buf_addc(b, ',');
+			sb_buf_addc(o, ',');
 		if (!q) {
-			sb_buf_add(b, f, rec->lens[i]);
+			sb_buf_add(o, f, rec->lens[i]);
 			continue;
 		}
-		sb_buf_addc(b, '"');
+		sb_buf_addc(o, '"');
 		for (size_t k = 0; k < rec->lens[i]; k++) {
 			if (f[k] == '"')
-				sb_buf_addc(b, '"');
-			sb_buf_addc(b, f[k]);
+				sb_buf_addc(o, '"');
+			sb_buf_addc(o, f[k]);
 		}
-		sb_buf_addc(b, '"');
+		sb_buf_addc(o, '"');
 	}
-	*raw = b->data != NULL ? b->data : "";
-	*n = b->len;
+}
+
+static int
+csv_rec(struct mscratch *sc, struct batch *b, const struct item *it,
+    struct sb_rec *rec)
+{
+	const size_t *x = b->idx;
+	const char *a = b->arena.data;
+
+	if (sc->header_at != it->header) {
+		size_t n = x[it->header];
+		const char **h = realloc(sc->header, (n + 1) * sizeof(*h));
+		if (h == NULL)
+			return -1;
+		for (size_t i = 0; i < n; i++)
+			h[i] = a + x[it->header + 1 + i];
+		sc->header = h;
+		sc->nheader = n;
+		sc->header_at = it->header;
+	}
+	for (size_t i = 0; i < it->nfields; i++) {
+		sc->fields[i] = a + x[it->fields + 2 * i];
+		sc->lens[i] = x[it->fields + 2 * i + 1];
+	}
+	rec->kind = SB_REC_CSV;
+	rec->fields = sc->fields;
+	rec->lens = sc->lens;
+	rec->nfields = it->nfields;
+	rec->header = sc->header;
+	rec->nheader = sc->nheader;
+	rec->header_gen = it->header_gen;
+	return 0;
+}
+
+static void
+map_item(struct sb_ingest *ig, struct sb_mapper *m, struct mscratch *sc,
+    struct batch *b, const struct item *it)
+{
+	const char *a = b->arena.data;
+	struct sb_rec rec;
+	struct sb_err e;
+	int st;
+
+	b->read++;
+	if (it->kind == IT_REJECT) {
+		reject(b, ig->path, it, a + it->reason, a + it->text,
+		    it->textlen);
+		return;
+	}
+	memset(&rec, 0, sizeof rec);
+	rec.format = it->format;
+	rec.source = ig->path;
+	rec.member = it->member != SIZE_MAX ? a + it->member : NULL;
+	rec.record = it->record;
+	rec.line = it->line;
+	if (it->kind == IT_JSON) {
+		rec.kind = SB_REC_JSON;
+		rec.text = a + it->text;
+		rec.textlen = it->textlen;
+		rec.json = cJSON_ParseWithLength(rec.text, rec.textlen);
+		if (rec.json == NULL) {
+			b->fatal = true;
+			sb_seterr(&b->merr, SB_FATAL, SB_E_NOMEM,
+			    "out of memory parsing a record");
+			return;
+		}
+	} else if (csv_rec(sc, b, it, &rec) != 0) {
+		b->fatal = true;
+		sb_seterr(&b->merr, SB_FATAL, SB_E_NOMEM, "out of memory");
+		return;
+	}
+	e.kind = SB_E_NONE;
+	st = sb_mapper_map(m, &rec, &b->out, &e);
+	if (st == SB_OK) {
+		b->written++;
+	} else if (st == SB_REJECT) {
+		const char *raw = rec.text;
+		size_t n = rec.textlen;
+		if (rec.kind == SB_REC_CSV) {
+			rejoin(&sc->raw, &rec);
+			raw = sc->raw.data != NULL ? sc->raw.data : "";
+			n = sc->raw.len;
+		}
+		reject(b, ig->path, it, e.msg, raw, n);
+	} else {
+		/* The stream stops here: the record was not used, not lost. */
+		b->read--;
+		b->fatal = true;
+		b->merr = e;
+	}
+	cJSON_Delete(rec.json);
+}
+
+/* The mapper's notes (profile columns missing from a header) are only
+ * given with --verbose; they are drained either way. */
+static void
+mapper_notes(struct batch *b, struct sb_mapper *m, bool verbose)
+{
+	const char *n;
+
+	while ((n = sb_mapper_note(m)) != NULL)
+		if (verbose)
+			sb_buf_add(&b->notes, n, strlen(n) + 1);
+}
+
+struct mapper_arg {
+	struct sb_ingest *ig;
+	int id;
+};
+
+static void *
+mapper_main(void *arg)
+{
+	struct mapper_arg *ma = arg;
+	struct sb_ingest *ig = ma->ig;
+	struct sb_mapper *m = ig->m[ma->id];
+	struct mscratch sc;
+
+	memset(&sc, 0, sizeof sc);
+	sc.header_at = SIZE_MAX;
+	sb_buf_init(&sc.raw, 2 * ig->maxrec + 65536);
+	sc.fields = malloc(SB_READER_MAX_FIELDS * sizeof(*sc.fields));
+	sc.lens = malloc(SB_READER_MAX_FIELDS * sizeof(*sc.lens));
+	for (;;) {
+		struct batch *b = NULL;
+		pthread_mutex_lock(&ig->mu);
+		while (b == NULL) {
+			/* The oldest ready batch first. */
+			for (int i = 0; i < NBATCH; i++)
+				if (ig->b[i].state == B_READY && (b == NULL ||
+				    ig->b[i].seq < b->seq))
+					b = &ig->b[i];
+			if (b != NULL || ig->reader_done)
+				break;
+			pthread_cond_wait(&ig->cv, &ig->mu);
+		}
+		if (b != NULL)
+			b->state = B_MAPPING;
+		pthread_mutex_unlock(&ig->mu);
+		if (b == NULL)
+			break;
+		sc.header_at = SIZE_MAX; /* offsets belong to another batch */
+		for (size_t i = 0; i < b->nitems && !b->fatal; i++) {
+			if (sc.fields == NULL || sc.lens == NULL) {
+				b->fatal = true;
+				sb_seterr(&b->merr, SB_FATAL, SB_E_NOMEM,
+				    "out of memory");
+				break;
+			}
+			map_item(ig, m, &sc, b, &b->items[i]);
+			mapper_notes(b, m, ig->o.verbose);
+		}
+		pthread_mutex_lock(&ig->mu);
+		b->state = B_DONE;
+		pthread_cond_broadcast(&ig->cv);
+		pthread_mutex_unlock(&ig->mu);
+	}
+	free(sc.fields);
+	free(sc.lens);
+	free(sc.header);
+	sb_buf_release(&sc.raw);
+	return NULL;
+}
+
+/* ---- the writer (caller's thread) -------------------------------------- */
+
+static int
+write_out(sb_sink fn, void *arg, const struct sb_buf *b, const char *what,
+    struct sb_err *e)
+{
+	errno = 0;
+	if (b->len == 0 || fn == NULL || fn(arg, b->data, b->len) == 0)
+		return SB_OK;
+	return sb_seterr(e, SB_FATAL, SB_E_IO, "writing %s failed: %s", what,
+	    errno != 0 ? strerror(errno) : "I/O error");
+}
+
+/* Notes, without repeating the one just given (each mapper notes a new
+ * header once). */
+static void
+give_notes(struct sb_ingest *ig, const struct sb_buf *notes, char **last)
+{
+	for (size_t i = 0; i < notes->len; i += strlen(notes->data + i) + 1) {
+		const char *n = notes->data + i;
+		if (*last != NULL && strcmp(*last, n) == 0)
+			continue;
+		if (ig->o.note != NULL)
+			ig->o.note(ig->o.note_arg, ig->path, n);
+		free(*last);
+		*last = strdup(n);
+	}
+}
+
+/* Write batches in order until the source ends.  Returns SB_OK or
+ * SB_FATAL. */
+static int
+writer(struct sb_ingest *ig, struct sb_ingest_counts *c, struct sb_err *e)
+{
+	char *last_note = NULL;
+	int rc = SB_OK;
+
+	for (;;) {
+		struct batch *b = &ig->b[ig->next_write % NBATCH];
+		pthread_mutex_lock(&ig->mu);
+		while (!(b->state == B_DONE && b->seq == ig->next_write))
+			pthread_cond_wait(&ig->cv, &ig->mu);
+		pthread_mutex_unlock(&ig->mu);
+
+		give_notes(ig, &b->notes, &last_note);
+		c->read += b->read;
+		c->written += b->written;
+		c->rejected += b->rejected;
+		bool done = b->last;
+		if (rc == SB_OK && (write_out(ig->o.out, ig->o.out_arg, &b->out,
+		    "records", e) != SB_OK || write_out(ig->o.rejects,
+		    ig->o.rejects_arg, &b->rej, "rejects", e) != SB_OK))
+			rc = SB_FATAL;
+		if (rc == SB_OK && b->fatal) {
+			*e = b->merr;
+			rc = SB_FATAL;
+		}
+		if (rc == SB_OK && b->last && b->rstatus == SB_FATAL) {
+			*e = b->rerr;
+			rc = SB_FATAL;
+		}
+		pthread_mutex_lock(&ig->mu);
+		b->state = B_FREE;
+		ig->next_write++;
+		if (rc != SB_OK)
+			ig->stop = true;
+		pthread_cond_broadcast(&ig->cv);
+		pthread_mutex_unlock(&ig->mu);
+		if (done || rc != SB_OK)
+			break;
+	}
+	free(last_note);
+	return rc;
 }
 
 int
 sb_ingest_source(struct sb_ingest *ig, const char *path,
     struct sb_ingest_counts *c, struct sb_err *e)
 {
-	struct sb_reader *r = NULL;
-	struct sb_rec rec;
-	struct sb_rawrej rr;
-	struct sb_buf rawbuf = SB_BUF_INIT(SB_READER_DEFAULT_MAX_RECORD * 2);
-	struct sb_err re;
-	int st, rc = SB_FATAL;
+	pthread_t rt, mt[SB_INGEST_MAPPERS];
+	struct mapper_arg ma[SB_INGEST_MAPPERS];
+	int rc, nm = 0;
+	bool have_reader = false;
 
 	memset(c, 0, sizeof(*c));
-	if (sb_reader_open(&r, path, &ig->o.ropts, e) != SB_OK)
+	if (sb_reader_open(&ig->r, path, &ig->o.ropts, e) != SB_OK)
 		return SB_FATAL;
-	for (;;) {
-		memset(&rec, 0, sizeof rec);
-		st = sb_reader_next(r, &rec, &rr, e);
-		notes(ig, r, path);
-		if (st == SB_EOF)
+	ig->path = path;
+	ig->next_fill = ig->next_write = 0;
+	ig->stop = ig->reader_done = false;
+	for (int i = 0; i < NBATCH; i++)
+		ig->b[i].state = B_FREE;
+	for (int i = 0; i < SB_INGEST_MAPPERS; i++) {
+		ma[i].ig = ig;
+		ma[i].id = i;
+		if (pthread_create(&mt[i], NULL, mapper_main, &ma[i]) != 0)
 			break;
-		if (st == SB_FATAL)
-			goto out;
-		c->read++;
-		if (st == SB_REJECT) {
-			c->rejected++;
-			if (reject(ig, &rec, rr.reason, rr.raw, rr.rawlen,
-			    rr.truncated, e) != SB_OK)
-				goto out;
-			continue;
-		}
-		re.kind = SB_E_NONE;
-		st = sb_mapper_map(ig->m, &rec, &ig->out, &re);
-		if (st == SB_FATAL) {
-			*e = re;
-			goto out;
-		}
-		if (st == SB_REJECT) {
-			const char *raw;
-			size_t n;
-			c->rejected++;
-			raw_of(&rec, &rawbuf, &raw, &n);
-			if (reject(ig, &rec, re.msg, raw, n, false, e) != SB_OK)
-				goto out;
-			continue;
-		}
-		c->written++;
-		if (ig->out.len >= FLUSH_AT &&
-		    flush_buf(&ig->out, ig->o.out, ig->o.out_arg, "records", e) != SB_OK)
-			goto out;
+		nm++;
 	}
-	notes(ig, r, path);
-	rc = SB_OK;
-out:
-	sb_buf_release(&rawbuf);
-	sb_reader_free(r);
+	if (nm > 0 && pthread_create(&rt, NULL, reader_main, ig) == 0)
+		have_reader = true;
+	if (!have_reader) {
+		rc = sb_seterr(e, SB_FATAL, SB_E_NOMEM, "cannot start threads");
+	} else {
+		rc = writer(ig, c, e);
+		/* On an error the writer stopped early: let the reader see
+		 * `stop`, and drain what it hands over. */
+		pthread_mutex_lock(&ig->mu);
+		ig->stop = true;
+		pthread_cond_broadcast(&ig->cv);
+		pthread_mutex_unlock(&ig->mu);
+		pthread_join(rt, NULL);
+	}
+	pthread_mutex_lock(&ig->mu);
+	ig->reader_done = true;
+	pthread_cond_broadcast(&ig->cv);
+	pthread_mutex_unlock(&ig->mu);
+	for (int i = 0; i < nm; i++)
+		pthread_join(mt[i], NULL);
+	sb_reader_free(ig->r);
+	ig->r = NULL;
 	return rc;
 }

@@ -76,6 +76,20 @@ sb_json_quote(struct sb_buf *b, const char *str, size_t n)
 	b->data[b->len++] = '"';
 	while (i < n) {
 		run = i;
+		/* Eight bytes at a time while none needs escaping: no byte
+		 * below 0x20, no '"' (0x22), no '\\' (0x5c). */
+		while (run + 8 <= n) {
+			uint64_t w, lo, q, bs;
+			memcpy(&w, s + run, 8);
+			lo = (w - 0x2020202020202020ULL) & ~w;
+			q = w ^ 0x2222222222222222ULL;
+			q = (q - 0x0101010101010101ULL) & ~q;
+			bs = w ^ 0x5c5c5c5c5c5c5c5cULL;
+			bs = (bs - 0x0101010101010101ULL) & ~bs;
+			if ((lo | q | bs) & 0x8080808080808080ULL)
+				break;
+			run += 8;
+		}
 		while (run < n && plain(s[run]))
 			run++;
 		if (run > i) {
@@ -84,17 +98,19 @@ sb_json_quote(struct sb_buf *b, const char *str, size_t n)
 			i = run;
 			continue;
 		}
-		char esc[8];
-		int k;
+		static const char hex[] = "0123456789abcdef";
+		char esc[6] = {'\\', 'u', '0', '0', hex[s[i] >> 4],
+		    hex[s[i] & 15]};
+		size_t k = 6;
 		switch (s[i]) {
-		case '"': k = snprintf(esc, sizeof esc, "\\\""); break;
-		case '\\': k = snprintf(esc, sizeof esc, "\\\\"); break;
-		case '\n': k = snprintf(esc, sizeof esc, "\\n"); break;
-		case '\r': k = snprintf(esc, sizeof esc, "\\r"); break;
-		case '\t': k = snprintf(esc, sizeof esc, "\\t"); break;
-		default: k = snprintf(esc, sizeof esc, "\\u%04x", s[i]); break;
+		case '"': esc[1] = '"'; k = 2; break;
+		case '\\': esc[1] = '\\'; k = 2; break;
+		case '\n': esc[1] = 'n'; k = 2; break;
+		case '\r': esc[1] = 'r'; k = 2; break;
+		case '\t': esc[1] = 't'; k = 2; break;
+		default: break;
 		}
-		if (sb_buf_add(b, esc, (size_t)k) != 0)
+		if (sb_buf_add(b, esc, k) != 0)
 			return -1;
 		i++;
 	}
@@ -185,11 +201,19 @@ sb_jw_cstr(struct sb_jw *w, const char *s)
 void
 sb_jw_int(struct sb_jw *w, long long v)
 {
-	char num[32];
-	int k = snprintf(num, sizeof num, "%lld", v);
+	char num[24], *p = num + sizeof num;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v :
+	    (unsigned long long)v;
 
+	/* By hand: snprintf showed up in profiles at two calls a record. */
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		*--p = '-';
 	sep(w);
-	put(w, num, (size_t)k);
+	put(w, p, (size_t)(num + sizeof num - p));
 }
 
 void

@@ -14,6 +14,7 @@
 #include "sb_country.h"
 #include "sb_date.h"
 #include "sb_json.h"
+#include "sb_text.h"
 
 #define MAX_NOTES 64
 #define MAX_VALUES 256 /* values split out of one cell */
@@ -35,6 +36,7 @@ struct sb_mapper {
 	size_t missing;        /* profile columns not in the header */
 	struct sb_buf missing_names;
 	char path[256];        /* field path for flags */
+	const char *path_a, *path_b, *path_c;
 	char num[40];          /* numbers read from JSON */
 	struct sb_map_stats st;
 	char *notes[MAX_NOTES];
@@ -238,19 +240,23 @@ trim(const char **s, size_t *n)
 		(*n)--;
 }
 
-/* A cell that says yes: not empty and not a usual "no". */
+/* A cell that says yes: not empty and not a usual "no", in any case. */
 static bool
 truthy(const char *s, size_t n)
 {
 	static const char *const no[] = {"0", "no", "n", "false", "nie",
-	    "non", "nee", "nein", "не", "όχι", "ei", "nu", "não", "nao",
-	    "x-", NULL};
+	    "non", "nee", "nein", "не", "όχι", "οχι", "ei", "nu", "não",
+	    "nao", "f", NULL};
+	char folded[64];
+	int k;
 
 	trim(&s, &n);
 	if (n == 0)
 		return false;
+	if ((k = sb_text_fold(s, n, folded, sizeof folded)) < 0)
+		return true;
 	for (const char *const *p = no; *p != NULL; p++)
-		if (strlen(*p) == n && strncasecmp(s, *p, n) == 0)
+		if (strlen(*p) == (size_t)k && memcmp(folded, *p, (size_t)k) == 0)
 			return false;
 	return true;
 }
@@ -428,6 +434,25 @@ values_of(struct sb_mapper *m, const struct sb_spec *s, value_fn fn,
 
 /* ---- flags and conversion ----------------------------------------- */
 
+/* The path is kept as its parts and only formatted when a flag needs it:
+ * it is set for every field of every record. */
+static void
+set_path(struct sb_mapper *m, const char *a, const char *b, const char *c)
+{
+	m->path_a = a;
+	m->path_b = b;
+	m->path_c = c;
+}
+
+static const char *
+path_text(struct sb_mapper *m)
+{
+	snprintf(m->path, sizeof m->path, "%s%s%s%s%s", m->path_a,
+	    m->path_b ? "." : "", m->path_b ? m->path_b : "",
+	    m->path_c ? "." : "", m->path_c ? m->path_c : "");
+	return m->path;
+}
+
 static void
 flag(struct sb_mapper *m, const char *code, const char *as_written,
     size_t n)
@@ -438,7 +463,7 @@ flag(struct sb_mapper *m, const char *code, const char *as_written,
 	fw.first[0] = false; /* fragments are joined with commas */
 	sb_jw_obj(&fw);
 	sb_jw_key(&fw, "field");
-	sb_jw_cstr(&fw, m->path);
+	sb_jw_cstr(&fw, path_text(m));
 	sb_jw_key(&fw, "code");
 	sb_jw_cstr(&fw, code);
 	if (as_written != NULL) {
@@ -458,18 +483,24 @@ flag(struct sb_mapper *m, const char *code, const char *as_written,
 		m->st.flags_bad_number++;
 }
 
+/* Exact match first; then Unicode case-insensitively ("Ж" finds "ж"). */
 static const char *
 map_lookup(const struct sb_vmap *vm, const char *s, size_t n)
 {
+	char folded[256];
+	int k;
+
 	if (vm == NULL)
 		return NULL;
 	for (size_t i = 0; i < vm->n; i++)
 		if (vm->ent[i].fromlen == n && memcmp(vm->ent[i].from, s, n) ==
 		    0)
 			return vm->ent[i].to;
+	if ((k = sb_text_fold(s, n, folded, sizeof folded)) < 0)
+		return NULL;
 	for (size_t i = 0; i < vm->n; i++)
-		if (vm->ent[i].fromlen == n &&
-		    strncasecmp(vm->ent[i].from, s, n) == 0)
+		if (vm->ent[i].foldlen == (size_t)k &&
+		    memcmp(vm->ent[i].fold, folded, (size_t)k) == 0)
 			return vm->ent[i].to;
 	return NULL;
 }
@@ -618,12 +649,6 @@ put_value(struct sb_mapper *m, const struct sb_spec *s, const char *v,
 		l->done = true;
 }
 
-static void
-set_path(struct sb_mapper *m, const char *a, const char *b, const char *c)
-{
-	snprintf(m->path, sizeof m->path, "%s%s%s%s%s", a, b ? "." : "",
-	    b ? b : "", c ? "." : "", c ? c : "");
-}
 
 /* Write one target's values: a list, or the first value. */
 static int
@@ -769,15 +794,20 @@ mark_rollback(struct sb_mapper *m, const struct mark *k)
 static void
 expand_pid(char *dst, size_t cap, const char *tmpl, int n, bool many)
 {
-	const char *at = strstr(tmpl, "{n}");
+	const char *at = strchr(tmpl, '{') != NULL ? strstr(tmpl, "{n}") :
+	    NULL;
 
-	if (at != NULL)
+	if (at == NULL && !many) {
+		size_t len = strlen(tmpl);
+		if (len >= cap)
+			len = cap - 1;
+		memcpy(dst, tmpl, len);
+		dst[len] = '\0';
+	} else if (at != NULL)
 		snprintf(dst, cap, "%.*s%d%s", (int)(at - tmpl), tmpl, n,
 		    at + 3);
-	else if (many)
-		snprintf(dst, cap, "%s_%d", tmpl, n);
 	else
-		snprintf(dst, cap, "%s", tmpl);
+		snprintf(dst, cap, "%s_%d", tmpl, n);
 }
 
 /* One address object inside an "addresses" list, left out when empty. */

@@ -17,6 +17,7 @@
 
 #include "sb_country.h"
 #include "sb_date.h"
+#include "sb_text.h"
 
 #define PROFILE_MAX_BYTES (4u << 20)
 #define MAX_REPEAT 64
@@ -156,6 +157,9 @@ load_map(struct ctx *c, struct sb_vmap *m, const cJSON *obj)
 		struct sb_vmap_ent *en = &m->ent[m->n];
 		en->from = strdup(it->string);
 		en->fromlen = strlen(it->string);
+		int k = sb_text_fold(it->string, en->fromlen, en->fold,
+		    sizeof en->fold);
+		en->foldlen = k > 0 ? (size_t)k : 0;
 		en->owned = strdup(it->valuestring);
 		en->to = en->owned;
 		if (en->from == NULL || en->owned == NULL)

@@ -16,6 +16,8 @@ enum sb_kind {
 struct sb_vmap_ent {
 	char *from;
 	size_t fromlen;
+	char fold[64];  /* `from` case-folded; "" when it does not fit */
+	size_t foldlen;
 	char *owned;    /* the target as written in the profile */
 	const char *to; /* canonical: static for picklists and countries */
 };

@@ -594,10 +594,12 @@ next_entry(struct sb_reader *r, int l, int *what)
 {
 	struct level *lv = &r->lv[l], *ch = &r->lv[l + 1];
 	struct archive_entry *ent;
-	int ar;
+	int ar, retries = 0;
 
 	*what = M_SKIP;
-	while ((ar = archive_read_next_header(lv->a, &ent)) == ARCHIVE_RETRY)
+	/* ARCHIVE_RETRY: libarchive passed over a damaged header. */
+	while ((ar = archive_read_next_header(lv->a, &ent)) == ARCHIVE_RETRY &&
+	    ++retries < 100)
 		note(r, l, "damaged archive header, skipped");
 	if (ar == ARCHIVE_EOF) {
 		*what = M_END;
@@ -1587,6 +1589,11 @@ json_next(struct sb_reader *r, struct sb_rec *rec, struct sb_rawrej *rej)
 			/* The end of the data ends a record too. */
 			if (j->in_rec)
 				return json_finish(r, rec, rej);
+			if (j->in_array) {
+				note(r, r->nlv - 1, "JSON array not closed at "
+				    "the end of the data");
+				j->in_array = false;
+			}
 			return SB_EOF;
 		}
 		if (!j->in_rec) {
@@ -1630,10 +1637,12 @@ leaf_start(struct sb_reader *r, int l)
 	return SB_OK;
 }
 
+/* An archive member without records is worth a note; an empty operand
+ * (empty stdin, say) is normal. */
 static void
 leaf_end(struct sb_reader *r)
 {
-	if (r->nrec == 0)
+	if (r->nrec == 0 && r->lv[r->nlv - 1].name != NULL)
 		note(r, r->nlv - 1, "no records");
 }
 

@@ -111,6 +111,10 @@ sb_vocab_lookup(enum sb_vocab v, const char *s, size_t n)
 
 	if (v <= SB_V_NONE || v >= SB_V_COUNT || n == 0 || n > 64)
 		return NULL;
+	/* Most values arrive canonical already: exact match first. */
+	for (p = vocabs[v].list; *p != NULL; p++)
+		if (strncmp(*p, s, n) == 0 && (*p)[n] == '\0')
+			return *p;
 	for (p = vocabs[v].list; *p != NULL; p++) {
 		if (!same(s, n, *p))
 			continue;

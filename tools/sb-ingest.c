@@ -303,11 +303,12 @@ ingest_all(struct run *r, int argc, char **argv)
 		r->total.read += c.read;
 		r->total.written += c.written;
 		r->total.rejected += c.rejected;
+		if (st != SB_OK)
+			sb_warnx("%s", e.msg);
 		if (r->o.stats)
 			print_stats(ops[i], &c);
 		if (st == SB_OK)
 			continue;
-		sb_warnx("%s", e.msg);
 		r->status = sb_cli_exit_for(e.kind);
 		if (e.kind == SB_E_IO && strncmp(e.msg, "writing ", 8) == 0) {
 			r->output_failed = true;

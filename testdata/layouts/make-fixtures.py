@@ -1013,6 +1013,8 @@ def it_rows():
 
 
 # ---- PL: Prokuratura (Polish, ';', windows-1250, CRLF) ---------------
+# windows-1250 has the Romanian letters only with a cedilla (ş, ţ), not
+# with the comma below (ș, ț): a Polish clerk's "Lăcătuş" is written so.
 
 PL_HEADER = [
     "Sygnatura", "Data wszczęcia", "Czas popełnienia od",
@@ -1181,27 +1183,31 @@ def pl_rows():
 
 PT_HEADER = [
     "cas_CaseNumber", "org_Name", "org_ShippingCountry", "cas_Status",
-    "cas_IncomingReferralDate", "cas_OffenceFrom", "cas_OffenceTo",
-    "cas_Offences", "prs_FirstName", "prs_MiddleName", "prs_SecondName",
-    "prs_Birthdate", "prs_Gender", "prs_Citizenship", "prs_IdentityNumber",
-    "prs_Email", "prs_MobilePhone", "prs_MailingStreet", "prs_MailingCity",
-    "prs_MailingState", "prs_MailingPostalCode", "prs_MailingCountry",
-    "vic_AgeWhenTrafficked", "vic_TraffickingStatus",
+    "cas_IncomingReferralDate", "cas_IncomingReferralDetails",
+    "cas_OffenceFrom", "cas_OffenceTo", "cas_Offences",
+    "prs_FirstName", "prs_MiddleName", "prs_SecondName", "prs_Birthdate",
+    "prs_Gender", "prs_Citizenship", "prs_IdentityNumber", "prs_Email",
+    "prs_HomePhone", "prs_MobilePhone", "prs_MailingStreet",
+    "prs_MailingCity", "prs_MailingState", "prs_MailingPostalCode",
+    "prs_MailingCountry", "vic_AgeWhenTrafficked", "vic_TraffickingStatus",
     "vic_RelationshipToTrafficker", "vic_TypeOfExploitation",
     "vic_MethodOfRecruitment", "vic_MethodsOfControl",
 ]
 for _n in (1, 2, 3):
     PT_HEADER += ["per%d_%s" % (_n, c) for c in (
-        "prs_FirstName", "prs_SecondName", "prs_Birthdate", "prs_Gender",
-        "prs_Citizenship", "prs_IdentityNumber", "prs_MobilePhone",
+        "prs_FirstName", "prs_MiddleName", "prs_SecondName",
+        "prs_Birthdate", "prs_Gender", "prs_Citizenship",
+        "prs_IdentityNumber", "prs_Email", "prs_HomePhone",
+        "prs_MobilePhone", "prs_MailingStreet", "prs_MailingCity",
+        "prs_MailingState", "prs_MailingPostalCode", "prs_MailingCountry",
         "per_RoleInProcess", "role", "recruited", "transported",
         "exploited")]
-PT_HEADER += [
-    "route_Origin", "route_Transit", "route_Destination",
-    "rec_hte_Date", "rec_hte_City", "rec_hte_State", "rec_hte_Country",
-    "exp_hte_Date", "exp_hte_Street", "exp_hte_City", "exp_hte_State",
-    "exp_hte_Country", "exp_hte_Description", "cco_CaseComment",
-]
+PT_HEADER += ["route_Origin", "route_Transit", "route_Destination"]
+for _e in ("rec", "tra", "exp"):
+    PT_HEADER += ["%s_hte_%s" % (_e, c) for c in (
+        "Date", "Street", "City", "State", "PostalCode", "Country",
+        "Description")]
+PT_HEADER += ["cco_CaseComment"]
 
 
 def pt_per(n, first, second, dob, gender, cit, nid, phone, rip, role, rec,
