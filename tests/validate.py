@@ -1,11 +1,13 @@
 #!/usr/bin/python3
 """Validate NDJSON files line by line against the SafeBorders schemas.
 
-usage: validate.py SCHEMA_DIR FILE...
+usage: validate.py [--allow-unknown] SCHEMA_DIR FILE...
 
 Each line's "sb" member ("case/1", "reject/1", ...) names its schema,
 SCHEMA_DIR/<type>-<version>.schema.json.  Prints one line per invalid
-record and exits 1 if any; exits 2 on unknown record types.
+record and exits 1 if any; exits 2 on unknown record types, unless
+--allow-unknown (records of types with no schema here pass untouched:
+a tool passes foreign types through).
 """
 import json
 import sys
@@ -14,7 +16,11 @@ import jsonschema
 
 
 def main():
-    schema_dir, files = sys.argv[1], sys.argv[2:]
+    args = sys.argv[1:]
+    allow_unknown = bool(args) and args[0] == "--allow-unknown"
+    if allow_unknown:
+        args = args[1:]
+    schema_dir, files = args[0], args[1:]
     validators = {}
     bad = 0
     total = 0
@@ -39,11 +45,16 @@ def main():
                         with open(f"{schema_dir}/{name}-{version}.schema.json") as s:
                             schema = json.load(s)
                     except OSError:
+                        if allow_unknown:
+                            validators[kind] = None
+                            continue
                         print(f"{path}:{lineno}: no schema for {kind}")
                         sys.exit(2)
                     cls = jsonschema.validators.validator_for(schema)
                     cls.check_schema(schema)
                     validators[kind] = cls(schema, format_checker=cls.FORMAT_CHECKER)
+                if validators[kind] is None:
+                    continue
                 errors = list(validators[kind].iter_errors(rec))
                 for e in errors[:3]:
                     where = "/".join(str(p) for p in e.absolute_path)
