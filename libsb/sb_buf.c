@@ -22,7 +22,7 @@ sb_buf_release(struct sb_buf *b)
 }
 
 int
-sb_buf_grow(struct sb_buf *b, size_t n)
+sb_buf_grow_slow(struct sb_buf *b, size_t n)
 {
 	size_t need, cap;
 	char *p;

@@ -23,8 +23,15 @@ struct sb_buf {
 
 void sb_buf_init(struct sb_buf *b, size_t limit);
 void sb_buf_release(struct sb_buf *b);
-/* Make room for n more bytes; returns 0 or -1. */
-int sb_buf_grow(struct sb_buf *b, size_t n);
+int sb_buf_grow_slow(struct sb_buf *b, size_t n);
+/* Make room for n more bytes (and the NUL); returns 0 or -1. */
+static inline int
+sb_buf_grow(struct sb_buf *b, size_t n)
+{
+	if (b->data != NULL && n < b->cap - b->len)
+		return 0;
+	return sb_buf_grow_slow(b, n);
+}
 int sb_buf_add_slow(struct sb_buf *b, const void *p, size_t n);
 int sb_buf_addc(struct sb_buf *b, char c);
 

@@ -23,7 +23,7 @@
 #include "sb_json.h"
 
 #define SB_INGEST_MAPPERS 2
-#define NBATCH 6
+#define NBATCH 8
 #define BATCH_BYTES (512u << 10) /* input bytes that close a batch */
 #define BATCH_ITEMS 4096
 #define FLUSH_AT (1u << 20)

@@ -41,7 +41,14 @@ void sb_jw_obj(struct sb_jw *w);     /* { as a value */
 void sb_jw_arr(struct sb_jw *w);     /* [ as a value */
 void sb_jw_end_obj(struct sb_jw *w); /* } */
 void sb_jw_end_arr(struct sb_jw *w); /* ] */
-void sb_jw_key(struct sb_jw *w, const char *key); /* "key": (key is ASCII) */
+void sb_jw_keyn(struct sb_jw *w, const char *key, size_t n);
+/* "key": (key is ASCII).  Inline, so that a literal's length is known at
+ * compile time. */
+static inline void
+sb_jw_key(struct sb_jw *w, const char *key)
+{
+	sb_jw_keyn(w, key, __builtin_strlen(key));
+}
 void sb_jw_str(struct sb_jw *w, const char *s, size_t n);
 void sb_jw_cstr(struct sb_jw *w, const char *s);
 void sb_jw_int(struct sb_jw *w, long long v);

@@ -35,6 +35,7 @@ struct sb_mapper {
 	struct sb_buf join;    /* a "columns" value */
 	size_t missing;        /* profile columns not in the header */
 	struct sb_buf missing_names;
+	bool *plive, *elive;   /* CSV: groups with a bound column */
 	char path[256];        /* field path for flags */
 	const char *path_a, *path_b, *path_c;
 	char num[40];          /* numbers read from JSON */
@@ -92,6 +93,10 @@ sb_mapper_new(struct sb_mapper **mp, const struct sb_profile *profile,
 	if (profile != NULL && profile->nslots > 0 &&
 	    (m->cols = calloc(profile->nslots, sizeof(int))) == NULL)
 		goto nomem;
+	if (profile != NULL &&
+	    ((m->plive = calloc(profile->npersons + 1, sizeof(bool))) == NULL ||
+	    (m->elive = calloc(profile->nevents + 1, sizeof(bool))) == NULL))
+		goto nomem;
 	if (opts != NULL && opts->country != NULL &&
 	    (m->country = sb_country_lookup(opts->country,
 	    strlen(opts->country))) == NULL) {
@@ -125,6 +130,8 @@ sb_mapper_free(struct sb_mapper *m)
 	for (size_t i = 0; i < m->nnotes; i++)
 		free(m->notes[i]);
 	free(m->cols);
+	free(m->plive);
+	free(m->elive);
 	free(m->authority);
 	sb_buf_release(&m->flags);
 	sb_buf_release(&m->scratch);
@@ -181,6 +188,41 @@ bind_specs(struct sb_mapper *m, const struct sb_specs *ss)
 		bind_spec(m, &ss->v[i]);
 }
 
+/* Does any spec of the list read a column present in the header, or a
+ * constant?  A person or event with none is skipped without a look. */
+static bool
+specs_live(const struct sb_mapper *m, const struct sb_specs *ss)
+{
+	for (size_t i = 0; i < ss->n; i++) {
+		const struct sb_spec *s = &ss->v[i];
+		if (s->constant != NULL || s->dflt != NULL)
+			return true;
+		if (s->column != NULL && m->cols[s->slot] >= 0)
+			return true;
+		for (size_t k = 0; k < s->nparts; k++)
+			if (m->cols[s->parts[k].slot] >= 0)
+				return true;
+	}
+	return false;
+}
+
+static void
+liveness(struct sb_mapper *m)
+{
+	const struct sb_profile *p = m->p;
+
+	for (size_t i = 0; i < p->npersons; i++) {
+		m->plive[i] = false;
+		for (int k = 0; k < PT_COUNT && !m->plive[i]; k++)
+			m->plive[i] = specs_live(m, &p->persons[i].f[k]);
+	}
+	for (size_t i = 0; i < p->nevents; i++) {
+		m->elive[i] = false;
+		for (int k = 0; k < ET_COUNT && !m->elive[i]; k++)
+			m->elive[i] = specs_live(m, &p->events[i].f[k]);
+	}
+}
+
 static void
 bind(struct sb_mapper *m)
 {
@@ -206,6 +248,7 @@ bind(struct sb_mapper *m)
 		bind_spec(m, &p->rels[i].when);
 	m->gen = m->rec->header_gen;
 	m->bound = true;
+	liveness(m);
 	if (m->missing > 0) {
 		char n[32];
 		snprintf(n, sizeof n, "%zu", m->missing);
@@ -231,12 +274,18 @@ json_at(const cJSON *o, char *const *path, size_t n)
 	return o;
 }
 
+static inline bool
+is_space(unsigned char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 static void
 trim(const char **s, size_t *n)
 {
-	while (*n > 0 && isspace((unsigned char)**s))
+	while (*n > 0 && is_space((unsigned char)**s))
 		(*s)++, (*n)--;
-	while (*n > 0 && isspace((unsigned char)(*s)[*n - 1]))
+	while (*n > 0 && is_space((unsigned char)(*s)[*n - 1]))
 		(*n)--;
 }
 
@@ -738,16 +787,17 @@ put_id(struct sb_mapper *m, const struct sb_spec *s, const char *v, size_t n,
 struct member {
 	int idx;
 	const char *key;
+	const char *path; /* for flags, below the person or event */
 };
 
 static int
 put_object(struct sb_mapper *m, const struct sb_specs *f,
-    const struct member *mem, struct lazy *obj, const char *prefix)
+    const struct member *mem, struct lazy *obj, const char *a, const char *b)
 {
 	int count = 0;
 
 	for (; mem->key != NULL; mem++) {
-		set_path(m, prefix, mem->key, NULL);
+		set_path(m, a, b, mem->path);
 		count += put_target(m, &f[mem->idx], mem->key, false, obj);
 	}
 	lazy_close(m, obj);
@@ -755,15 +805,21 @@ put_object(struct sb_mapper *m, const struct sb_specs *f,
 }
 
 static const struct member address_members[] = {
-	{PT_ADDRESS, "text"}, {PT_LOCALITY, "locality"},
-	{PT_REGION, "region"}, {PT_POSTCODE, "postcode"},
-	{PT_ADDR_COUNTRY, "country"}, {0, NULL},
+	{PT_ADDRESS, "text", "addresses.text"},
+	{PT_LOCALITY, "locality", "addresses.locality"},
+	{PT_REGION, "region", "addresses.region"},
+	{PT_POSTCODE, "postcode", "addresses.postcode"},
+	{PT_ADDR_COUNTRY, "country", "addresses.country"},
+	{0, NULL, NULL},
 };
 
 static const struct member place_members[] = {
-	{ET_ADDRESS, "text"}, {ET_LOCALITY, "locality"},
-	{ET_REGION, "region"}, {ET_POSTCODE, "postcode"},
-	{ET_COUNTRY, "country"}, {0, NULL},
+	{ET_ADDRESS, "text", "place.text"},
+	{ET_LOCALITY, "locality", "place.locality"},
+	{ET_REGION, "region", "place.region"},
+	{ET_POSTCODE, "postcode", "place.postcode"},
+	{ET_COUNTRY, "country", "place.country"},
+	{0, NULL, NULL},
 };
 
 /* Writer state, to roll back a person or event that turned out empty. */
@@ -816,16 +872,14 @@ put_address(struct sb_mapper *m, const struct sb_pgroup *g, const char *pid)
 {
 	struct lazy list = {"addresses", true, false, false, NULL, 0, 0};
 	struct mark k;
-	char prefix[96];
 	int got = 0;
 
 	mark_set(m, &k);
 	lazy_open(m, &list);
 	sb_jw_obj(&m->w);
-	snprintf(prefix, sizeof prefix, "persons.%.64s.addresses", pid);
 	for (const struct member *mem = address_members; mem->key != NULL;
 	    mem++) {
-		set_path(m, prefix, mem->key, NULL);
+		set_path(m, "persons", pid, mem->path);
 		got += put_target(m, &g->f[mem->idx], mem->key, false, NULL);
 	}
 	sb_jw_end_obj(&m->w);
@@ -904,6 +958,8 @@ put_persons(struct sb_mapper *m)
 	sb_buf_reset(&m->pids);
 	for (size_t i = 0; i < p->npersons; i++) {
 		const struct sb_pgroup *g = &p->persons[i];
+		if (m->rec->kind == SB_REC_CSV && !m->plive[i])
+			continue;
 		if (g->each == NULL || m->rec->kind != SB_REC_JSON) {
 			m->ctx = m->rec->json;
 			expand_pid(pid, sizeof pid, g->pid, 0, false);
@@ -945,13 +1001,15 @@ put_events(struct sb_mapper *m)
 
 	for (size_t i = 0; i < p->nevents; i++) {
 		const struct sb_egroup *g = &p->events[i];
+		if (m->rec->kind == SB_REC_CSV && !m->elive[i])
+			continue;
 		struct mark k;
 		struct lazy place = {"place", false, false, false, NULL, -1, 0};
 		int count = 0;
 
 		/* Flags name the event by its place in the record. */
-		snprintf(prefix, sizeof prefix, "events.%zu", written);
-		set_path(m, prefix, "type", NULL);
+		snprintf(prefix, sizeof prefix, "%zu", written);
+		set_path(m, "events", prefix, "type");
 		struct sb_specs ts = {(struct sb_spec *)&g->type, 1};
 		bool was_open = events.open;
 		mark_set(m, &k);
@@ -961,12 +1019,11 @@ put_events(struct sb_mapper *m)
 		sb_jw_obj(&m->w);
 		sb_jw_key(&m->w, "type");
 		sb_jw_cstr(&m->w, type);
-		set_path(m, prefix, "date", NULL);
+		set_path(m, "events", prefix, "date");
 		count += put_target(m, &g->f[ET_DATE], "date", false, NULL);
-		char pp[80];
-		snprintf(pp, sizeof pp, "%s.place", prefix);
-		count += put_object(m, g->f, place_members, &place, pp);
-		set_path(m, prefix, "description", NULL);
+		count += put_object(m, g->f, place_members, &place, "events",
+		    prefix);
+		set_path(m, "events", prefix, "description");
 		count += put_target(m, &g->f[ET_DESC], "description", false,
 		    NULL);
 		sb_jw_end_obj(&m->w);

@@ -113,7 +113,8 @@ sb_vocab_lookup(enum sb_vocab v, const char *s, size_t n)
 		return NULL;
 	/* Most values arrive canonical already: exact match first. */
 	for (p = vocabs[v].list; *p != NULL; p++)
-		if (strncmp(*p, s, n) == 0 && (*p)[n] == '\0')
+		if ((*p)[0] == s[0] && strncmp(*p, s, n) == 0 &&
+		    (*p)[n] == '\0')
 			return *p;
 	for (p = vocabs[v].list; *p != NULL; p++) {
 		if (!same(s, n, *p))
