@@ -1,6 +1,7 @@
 #!/bin/sh
 # Golden cases: each directory testdata/golden/<case>/ holds
-#   args   the sb-ingest arguments, one per line ($TESTDATA expands)
+#   args   the sb-ingest arguments, one per line, run in the case directory
+#          (paths relative to it, so outputs do not depend on the checkout)
 #   in     standard input (optional)
 #   out    expected standard output          (validated against the schema)
 #   err    expected standard error (optional; absent means empty)
@@ -13,7 +14,6 @@ run_case() {
 	d=$1
 	set --
 	while IFS= read -r a; do
-		a=$(printf '%s' "$a" | sed "s|\$TESTDATA|$TESTDATA|g")
 		set -- "$@" "$a"
 	done <"$d/args"
 	in=/dev/null
