@@ -556,6 +556,45 @@ grow(void *base, size_t *n, size_t size)
 	return p;
 }
 
+/* A group's picklist member ("role", "type"): a bare string is the value
+ * itself, which must be in the picklist; an object is a SPEC. */
+static int
+load_picked(struct ctx *c, struct sb_spec *s, const cJSON *o,
+    const char *key, enum sb_vocab v, int n, const char *what)
+{
+	const cJSON *j = cJSON_GetObjectItemCaseSensitive(o, key);
+	const char *k;
+
+	if (j == NULL)
+		return bad(c, "\"%s\" is required", key);
+	if (!cJSON_IsString(j))
+		return load_spec(c, s, j, SB_K_VOCAB, v, n);
+	if ((k = sb_vocab_lookup(v, j->valuestring,
+	    strlen(j->valuestring))) == NULL) {
+		char msg[256];
+		snprintf(msg, sizeof msg, "\"%s\" \"%%s\" is not %s", key,
+		    what);
+		return bad(c, msg, j->valuestring);
+	}
+	s->kind = SB_K_VOCAB;
+	s->vocab = v;
+	s->constant = strdup(k);
+	return s->constant != NULL ? SB_OK : bad(c, "out of memory", NULL);
+}
+
+/* A group's "fields" object. */
+static int
+load_group_fields(struct ctx *c, const cJSON *o, const struct target *tt,
+    struct sb_specs *f, int n)
+{
+	const cJSON *it = cJSON_GetObjectItemCaseSensitive(o, "fields");
+
+	if (it == NULL)
+		return bad(c, "\"fields\" is required", NULL);
+	strncat(c->where, ".fields", sizeof(c->where) - strlen(c->where) - 1);
+	return load_fields(c, it, tt, f, n);
+}
+
 /* pids appear in case/1 (pattern ^[A-Za-z0-9_.-]{1,64}$). */
 static bool
 valid_pid(const char *pid, bool templ)
@@ -588,7 +627,7 @@ load_person(struct ctx *c, const cJSON *o, int n)
 {
 	struct sb_profile *p = c->p;
 	struct sb_pgroup *g, *grown;
-	const cJSON *it, *role;
+	const cJSON *it;
 	char *pid = NULL;
 
 	grown = grow(p->persons, &p->npersons, sizeof(*grown));
@@ -616,29 +655,11 @@ load_person(struct ctx *c, const cJSON *o, int n)
 	if (g->each != NULL && split_path(g->each, &g->each_path,
 	    &g->neach) != 0)
 		return bad(c, "out of memory", NULL);
-	role = cJSON_GetObjectItemCaseSensitive(o, "role");
-	if (role == NULL)
-		return bad(c, "\"role\" is required", NULL);
-	if (cJSON_IsString(role)) {
-		/* A bare string is the role itself, not a column. */
-		const char *r = sb_vocab_lookup(SB_V_ROLE, role->valuestring,
-		    strlen(role->valuestring));
-		if (r == NULL)
-			return bad(c, "\"role\" \"%s\" is not a role (victim, "
-			    "suspect, recruiter, transporter, exploiter, "
-			    "witness, other)", role->valuestring);
-		g->role.kind = SB_K_VOCAB;
-		g->role.vocab = SB_V_ROLE;
-		g->role.constant = strdup(r);
-	} else if (load_spec(c, &g->role, role, SB_K_VOCAB, SB_V_ROLE, n) !=
-	    SB_OK) {
+	if (load_picked(c, &g->role, o, "role", SB_V_ROLE, n, "a role "
+	    "(victim, suspect, recruiter, transporter, exploiter, witness, "
+	    "other)") != SB_OK)
 		return SB_FATAL;
-	}
-	it = cJSON_GetObjectItemCaseSensitive(o, "fields");
-	if (it == NULL)
-		return bad(c, "\"fields\" is required", NULL);
-	strncat(c->where, ".fields", sizeof(c->where) - strlen(c->where) - 1);
-	return load_fields(c, it, person_targets, g->f, n);
+	return load_group_fields(c, o, person_targets, g->f, n);
 }
 
 static int
@@ -646,7 +667,7 @@ load_event(struct ctx *c, const cJSON *o, int n)
 {
 	struct sb_profile *p = c->p;
 	struct sb_egroup *g, *grown;
-	const cJSON *t, *it;
+	const cJSON *it;
 
 	grown = grow(p->events, &p->nevents, sizeof(*grown));
 	if (grown == NULL)
@@ -658,27 +679,10 @@ load_event(struct ctx *c, const cJSON *o, int n)
 		    strcmp(it->string, "repeat") != 0 &&
 		    strcmp(it->string, "fields") != 0)
 			return bad(c, "unknown member \"%s\"", it->string);
-	t = cJSON_GetObjectItemCaseSensitive(o, "type");
-	if (t == NULL)
-		return bad(c, "\"type\" is required", NULL);
-	if (cJSON_IsString(t)) {
-		const char *v = sb_vocab_lookup(SB_V_EVENT, t->valuestring,
-		    strlen(t->valuestring));
-		if (v == NULL)
-			return bad(c, "\"type\" \"%s\" is not Recruitment, "
-			    "Transit or Exploitation", t->valuestring);
-		g->type.kind = SB_K_VOCAB;
-		g->type.vocab = SB_V_EVENT;
-		g->type.constant = strdup(v);
-	} else if (load_spec(c, &g->type, t, SB_K_VOCAB, SB_V_EVENT, n) !=
-	    SB_OK) {
+	if (load_picked(c, &g->type, o, "type", SB_V_EVENT, n, "Recruitment, "
+	    "Transit or Exploitation") != SB_OK)
 		return SB_FATAL;
-	}
-	it = cJSON_GetObjectItemCaseSensitive(o, "fields");
-	if (it == NULL)
-		return bad(c, "\"fields\" is required", NULL);
-	strncat(c->where, ".fields", sizeof(c->where) - strlen(c->where) - 1);
-	return load_fields(c, it, event_targets, g->f, n);
+	return load_group_fields(c, o, event_targets, g->f, n);
 }
 
 static int
