@@ -25,12 +25,16 @@ O = build
 BIN = bin
 endif
 
-LIB_SRC = $(wildcard libsb/*.c)
+# Listed, not globbed: a module joins the library when it is ready.
+LIB_MODULES = atomic buf country date err ingest json map profile reader \
+	text vocab
+LIB_SRC = $(LIB_MODULES:%=libsb/sb_%.c)
 LIB_OBJ = $(LIB_SRC:libsb/%.c=$(O)/libsb/%.o)
 CLI_OBJ = $(O)/tools/cli.o
 TOOLS = sb-ingest
 TOOL_BIN = $(TOOLS:%=$(BIN)/%)
-UNIT_SRC = $(wildcard tests/unit/t_*.c)
+UNITS = country date json map reader
+UNIT_SRC = $(UNITS:%=tests/unit/t_%.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(O)/unit/%)
 
 all: $(O)/libsb.a $(TOOL_BIN)
