@@ -12,7 +12,7 @@ static int tap_n, tap_failed;
 #define is_str(got, want, ...)                                          \
 	tap_is_str((got), (want), __FILE__, __LINE__, __VA_ARGS__)
 
-__attribute__((format(printf, 4, 5))) static int
+__attribute__((format(printf, 4, 5), unused)) static int
 tap_ok(int cond, const char *file, int line, const char *fmt, ...)
 {
 	va_list ap;
@@ -29,7 +29,7 @@ tap_ok(int cond, const char *file, int line, const char *fmt, ...)
 	return cond;
 }
 
-__attribute__((format(printf, 5, 6))) static int
+__attribute__((format(printf, 5, 6), unused)) static int
 tap_is_str(const char *got, const char *want, const char *file, int line,
     const char *fmt, ...)
 {
