@@ -9,6 +9,7 @@ check_enc() {
 	enc=$1 name=$2
 	printf "case,v_given,v_family\nE1,%s,X\n" "$name" | iconv -f UTF-8 -t "$enc" >in.csv &&
 	sb-ingest -p "$P" --encoding "$enc" in.csv >out &&
+	validate out &&
 	test "$(jq -r .persons[0].name.given out)" = "$name"
 }
 
@@ -41,7 +42,7 @@ test_expect_success 'windows-1253 undefined byte: rejected, not mojibake' '
 	printf "case,v_given\nG1,Ana\nG2,\252x\n" >bad1253.csv &&
 	sb-ingest -p "$P" -e windows-1253 -s -r rej bad1253.csv >out 2>err &&
 	test "$(count_lines out)" = 1 && test "$(count_lines rej)" = 1 &&
-	check_invariant err
+	check_invariant err && validate out rej
 '
 
 test_expect_success 'Cyrillic read as UTF-8 by mistake: rejected' '

@@ -94,6 +94,7 @@ test_expect_success 'no data value on stderr, even for rejects and flags' '
 	  "SECRETCASE7,PRB Sofia,Ruritania,Zdravka,BG,,+359888777666" \
 	  "C3,PRB Sofia,BG,Bad$(printf "\377")Name,BG,,0888111222" >leak.csv &&
 	sb-ingest -p htcds-2.0 -s -r rej leak.csv >out 2>err &&
+	check_invariant err && validate out rej &&
 	for v in Zdravka Narnia 1999-02-31 359888777666 SECRETCASE7 Ruritania 0888111222 BadName; do
 		if grep -q "$v" err; then echo "leaked: $v"; exit 1; fi
 	done
