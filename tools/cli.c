@@ -1,6 +1,8 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -76,4 +78,23 @@ void
 sb_cli_version(void)
 {
 	printf("%s (SafeBorders) %s\n", sb_progname, SB_VERSION);
+}
+
+char *
+sb_cli_profile_dirs(void)
+{
+	char exe[PATH_MAX], *slash, *dirs;
+	const char *env = getenv("SB_PROFILE_PATH");
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	size_t len;
+
+	exe[n > 0 ? n : 0] = '\0';
+	if ((slash = strrchr(exe, '/')) != NULL)
+		*slash = '\0';
+	len = (env != NULL ? strlen(env) : 0) + 2 * strlen(exe) + 64;
+	if ((dirs = malloc(len)) == NULL)
+		return NULL;
+	snprintf(dirs, len, "%s%s%s/../share/safeborders/profiles:%s/../profiles",
+	    env != NULL ? env : "", env != NULL ? ":" : "", exe, exe);
+	return dirs;
 }

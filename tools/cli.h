@@ -26,5 +26,9 @@ int sb_cli_close_stdout(void);
 /* A sink (see sb_ingest.h) that writes to a FILE *. */
 int sb_cli_fwrite_sink(void *fp, const char *buf, size_t len);
 void sb_cli_version(void);
+/* Where profiles are looked up, ':'-separated: $SB_PROFILE_PATH, then
+ * ../share/safeborders/profiles beside the installed binary, then
+ * ../profiles (the build tree).  Caller frees; NULL when out of memory. */
+char *sb_cli_profile_dirs(void);
 
 #endif

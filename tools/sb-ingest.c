@@ -92,27 +92,6 @@ bad_usage(const char *msg, const char *arg)
 	return SB_EXIT_USAGE;
 }
 
-/* Profiles: $SB_PROFILE_PATH, then beside the installed binary
- * (../share/safeborders/profiles), then the build tree (../profiles). */
-static char *
-profile_dirs(void)
-{
-	char exe[PATH_MAX], *slash, *dirs;
-	const char *env = getenv("SB_PROFILE_PATH");
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	size_t len;
-
-	exe[n > 0 ? n : 0] = '\0';
-	if ((slash = strrchr(exe, '/')) != NULL)
-		*slash = '\0';
-	len = (env != NULL ? strlen(env) : 0) + 2 * strlen(exe) + 64;
-	if ((dirs = malloc(len)) == NULL)
-		return NULL;
-	snprintf(dirs, len, "%s%s%s/../share/safeborders/profiles:%s/../profiles",
-	    env != NULL ? env : "", env != NULL ? ":" : "", exe, exe);
-	return dirs;
-}
-
 static int
 cmp_str(const void *a, const void *b)
 {
@@ -327,7 +306,7 @@ setup(struct run *r)
 {
 	struct sb_ingest_opts io;
 	struct sb_err e;
-	char *dirs = profile_dirs();
+	char *dirs = sb_cli_profile_dirs();
 
 	memset(&io, 0, sizeof io);
 	if (dirs == NULL)
