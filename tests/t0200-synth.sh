@@ -3,6 +3,12 @@
 # rejects, dirty records rejected exactly, a consistent truth.
 . "$(dirname "$0")/lib.sh"
 
+if [ ! -x "$SB_BIN/sb-synth" ]; then
+	test_skip 'sb-synth' 'not built yet: issue 3 is in progress'
+	test_done
+	exit 0
+fi
+
 # export path -> profile
 LAYOUTS="be-parquet:be/parquet-bruxelles.csv bg-prb:bg/uis-prb.csv
 fi-poliisi:fi/poliisi-patja.ndjson gr-eisaggelia:gr/eisaggelia.tsv
