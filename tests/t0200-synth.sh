@@ -6,7 +6,7 @@
 # export path -> profile
 LAYOUTS="be-parquet:be/parquet-bruxelles.csv bg-prb:bg/uis-prb.csv
 fi-poliisi:fi/poliisi-patja.ndjson gr-eisaggelia:gr/eisaggelia.tsv
-it-procura:it/procura-sicp.csv pl-prokuratura:pl/prokuratura.csv
+it-procura:it/procura-export.tar.gz pl-prokuratura:pl/prokuratura.csv
 pt-htcds:pt/htcds-pt.csv ro-diicot:ro/diicot-export.zip"
 
 # ingest_all DIR OUT ERR REJ: every export through its profile; the

@@ -60,7 +60,8 @@ static const struct layout {
 	{"BG", "bg-prb", "bg/uis-prb.csv", NULL},
 	{"FI", "fi-poliisi", "fi/poliisi-patja.ndjson", NULL},
 	{"GR", "gr-eisaggelia", "gr/eisaggelia.tsv", NULL},
-	{"IT", "it-procura", "it/procura-sicp.csv", NULL},
+	{"IT", "it-procura", "it/procura-export.tar.gz",
+	    "SICP/registro-generale/procura-sicp.csv"},
 	{"PL", "pl-prokuratura", "pl/prokuratura.csv", NULL},
 	{"PT", "pt-htcds", "pt/htcds-pt.csv", NULL},
 	{"RO", "ro-diicot", "ro/diicot-export.zip",
@@ -499,8 +500,9 @@ truth_groups(struct run *r, const struct sb_world *world)
 
 /* ---- archives --------------------------------------------------------- */
 
-/* Put the work file of layout i into its zip, with a fixed time and owner
- * so that the archive's bytes depend on the seed only. */
+/* Put the work file of layout i into its archive (zip, or tar.gz by the
+ * name), with a fixed time and owner so that the archive's bytes depend on
+ * the seed only. */
 static int
 archive_layout(struct run *r, int i)
 {
@@ -517,7 +519,13 @@ archive_layout(struct run *r, int i)
 	    make_parents(zip) != 0 || stat(r->tmp[i], &st) != 0 ||
 	    (in = fopen(r->tmp[i], "rb")) == NULL)
 		goto out;
-	if (archive_write_set_format_zip(a) != ARCHIVE_OK ||
+	size_t zl = strlen(zip);
+	bool tgz = zl > 7 && strcmp(zip + zl - 7, ".tar.gz") == 0;
+	if ((tgz ? archive_write_set_format_ustar(a) != ARCHIVE_OK ||
+	    archive_write_add_filter_gzip(a) != ARCHIVE_OK ||
+	    /* no time in the gzip header: same seed, same bytes */
+	    archive_write_set_options(a, "gzip:!timestamp") != ARCHIVE_OK :
+	    archive_write_set_format_zip(a) != ARCHIVE_OK) ||
 	    archive_write_open_filename(a, zip) != ARCHIVE_OK)
 		goto out;
 	archive_entry_set_pathname(ent, l->member);
