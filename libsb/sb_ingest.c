@@ -1,13 +1,19 @@
 /*
  * The ingester's loop, as a pipeline over the machine's two cores:
  *
- *   reader thread   sb_reader_next() → copies records into batches
- *   mapper threads  (SB_INGEST_MAPPERS) map whole batches to NDJSON
+ *   reader thread   sb_reader_next_chunk() → records copied into batches,
+ *                   or a CSV chunk (whole rows, raw) as a batch of its own
+ *   mapper threads  (SB_INGEST_MAPPERS) map whole batches to NDJSON; a
+ *                   chunk is parsed first, by the thread's chunk parser
  *   caller's thread writes the results in batch order
  *
  * Batches carry sequence numbers and are written strictly in order, so the
  * output is byte-identical to a single-threaded run.  At most NBATCH
  * batches exist at once, which bounds memory whatever the input size.
+ *
+ * A chunk carries the number of its first record (the reader counts the
+ * records of the rows it cuts), so its records come out of the chunk
+ * parser as they would from the reader.
  */
 #include "sb_ingest.h"
 
@@ -47,6 +53,7 @@ struct item {
 	size_t text, textlen; /* JSON text, or the reject's raw bytes */
 	size_t reason;     /* reject reason */
 	bool truncated;
+	int delimiter;     /* CSV */
 };
 
 enum bstate { B_FREE, B_FILLING, B_READY, B_MAPPING, B_DONE };
@@ -54,6 +61,14 @@ enum bstate { B_FREE, B_FILLING, B_READY, B_MAPPING, B_DONE };
 struct batch {
 	enum bstate state;
 	unsigned long seq;
+	/* A chunk: `chunk` holds its bytes (storage that changes places
+	 * with the reader's); aux its member name and empty note, and the
+	 * header names, whose offsets are in idx. */
+	bool is_chunk;
+	struct sb_csvchunk ck;
+	struct sb_buf chunk;
+	size_t ck_member, ck_note; /* offsets in aux, SIZE_MAX: none */
+	struct sb_buf aux;
 	struct sb_buf arena;  /* record bytes */
 	size_t *idx;          /* offsets and lengths, and header blocks */
 	size_t nidx, capidx;
@@ -65,6 +80,7 @@ struct batch {
 	struct sb_err rerr;
 	/* Results, written by a mapper. */
 	struct sb_buf out, rej;
+	long nrec;            /* chunk: records in it */
 	unsigned long read, written, rejected;
 	bool fatal;
 	struct sb_err merr;
@@ -74,12 +90,16 @@ struct batch {
 struct sb_ingest {
 	struct sb_ingest_opts o;
 	struct sb_mapper *m[SB_INGEST_MAPPERS];
+	struct sb_chunkparser *cp[SB_INGEST_MAPPERS];
 	struct batch b[NBATCH];
 	size_t maxrec;
 
 	/* Per source, under mu. */
 	pthread_mutex_t mu;
-	pthread_cond_t cv;
+	/* Each waits for one thing, so that a change wakes only who waits
+	 * for it (a wakeup is dear on a VM): the reader for a free batch,
+	 * the mappers for a ready one, the writer for a done one. */
+	pthread_cond_t cv_free, cv_ready, cv_done;
 	const char *path;
 	struct sb_reader *r;
 	unsigned long next_fill, next_write;
@@ -115,9 +135,23 @@ arena_str(struct batch *b, const char *s, size_t n, bool *fail)
 	return off;
 }
 
+static size_t
+aux_str(struct batch *b, const char *s, bool *fail)
+{
+	size_t off = b->aux.len;
+
+	if (sb_buf_add(&b->aux, s, strlen(s) + 1) != 0)
+		*fail = true;
+	return off;
+}
+
 static void
 batch_reset(struct batch *b)
 {
+	b->is_chunk = false;
+	b->ck_member = b->ck_note = SIZE_MAX;
+	sb_buf_reset(&b->aux);
+	b->nrec = 0;
 	sb_buf_reset(&b->arena);
 	b->nidx = 0;
 	b->nitems = 0;
@@ -137,6 +171,8 @@ batch_reset(struct batch *b)
 static void
 batch_release(struct batch *b)
 {
+	sb_buf_release(&b->aux);
+	sb_buf_release(&b->chunk);
 	sb_buf_release(&b->arena);
 	free(b->idx);
 	free(b->items);
@@ -162,10 +198,15 @@ sb_ingest_new(struct sb_ingest **ip, const struct sb_ingest_opts *o,
 		struct batch *b = &ig->b[i];
 		/* A batch closes past BATCH_BYTES, so one record more fits. */
 		sb_buf_init(&b->arena, BATCH_BYTES + 2 * ig->maxrec + 65536);
+		sb_buf_init(&b->chunk, SB_READER_CHUNK_MAX);
 		/* A record's JSON may be six times its input (\u00XX). */
-		sb_buf_init(&b->out, 8 * (BATCH_BYTES + ig->maxrec) + 65536);
-		sb_buf_init(&b->rej, 8 * (BATCH_BYTES + ig->maxrec) + 65536);
+		size_t in = SB_READER_CHUNK_MAX + ig->maxrec;
+		sb_buf_init(&b->out, 8 * in + 65536);
+		sb_buf_init(&b->rej, 8 * in + 65536);
 		sb_buf_init(&b->notes, 1u << 16);
+		/* Names and notes: under the header's limits. */
+		sb_buf_init(&b->aux, 5 * ig->maxrec + 8 * SB_READER_MAX_FIELDS +
+		    4096);
 		b->items = malloc(BATCH_ITEMS * sizeof(*b->items));
 		if (b->items == NULL) {
 			sb_ingest_free(ig);
@@ -180,7 +221,9 @@ sb_ingest_new(struct sb_ingest **ip, const struct sb_ingest_opts *o,
 			return r;
 		}
 	pthread_mutex_init(&ig->mu, NULL);
-	pthread_cond_init(&ig->cv, NULL);
+	pthread_cond_init(&ig->cv_free, NULL);
+	pthread_cond_init(&ig->cv_ready, NULL);
+	pthread_cond_init(&ig->cv_done, NULL);
 	*ip = ig;
 	return SB_OK;
 }
@@ -190,13 +233,17 @@ sb_ingest_free(struct sb_ingest *ig)
 {
 	if (ig == NULL)
 		return;
-	for (int i = 0; i < SB_INGEST_MAPPERS; i++)
+	for (int i = 0; i < SB_INGEST_MAPPERS; i++) {
 		sb_mapper_free(ig->m[i]);
+		sb_reader_chunkparser_free(ig->cp[i]);
+	}
 	for (int i = 0; i < NBATCH; i++)
 		batch_release(&ig->b[i]);
 	if (ig->b[0].items != NULL || ig->m[0] != NULL) {
 		pthread_mutex_destroy(&ig->mu);
-		pthread_cond_destroy(&ig->cv);
+		pthread_cond_destroy(&ig->cv_free);
+		pthread_cond_destroy(&ig->cv_ready);
+		pthread_cond_destroy(&ig->cv_done);
 	}
 	free(ig);
 }
@@ -271,6 +318,7 @@ add_item(struct batch *b, int st, const struct sb_rec *rec,
 		it->textlen = rec->textlen;
 	} else {
 		it->kind = IT_CSV;
+		it->delimiter = rec->delimiter;
 		if (*hdr == SIZE_MAX || *hgen != rec->header_gen) {
 			if (add_header(b, rec, hdr) != 0)
 				return -1;
@@ -307,7 +355,7 @@ take_free(struct sb_ingest *ig)
 		if (b->state == B_FREE)
 			break;
 		b = NULL;
-		pthread_cond_wait(&ig->cv, &ig->mu);
+		pthread_cond_wait(&ig->cv_free, &ig->mu);
 	}
 	if (b != NULL) {
 		b->state = B_FILLING;
@@ -324,7 +372,7 @@ hand_over(struct sb_ingest *ig, struct batch *b)
 {
 	pthread_mutex_lock(&ig->mu);
 	b->state = B_READY;
-	pthread_cond_broadcast(&ig->cv);
+	pthread_cond_signal(&ig->cv_ready);
 	pthread_mutex_unlock(&ig->mu);
 }
 
@@ -337,6 +385,31 @@ reader_notes(struct batch *b, struct sb_reader *r)
 		sb_buf_add(&b->notes, n, strlen(n) + 1);
 }
 
+/* Make b the batch of the chunk the reader just handed out: its bytes
+ * (an exchange of buffers with the reader), names and header. */
+static int
+add_chunk(struct sb_ingest *ig, struct batch *b, const struct sb_csvchunk *ck)
+{
+	bool fail = false;
+
+	b->is_chunk = true;
+	b->ck = *ck;
+	b->ck.data = NULL;      /* placed when it is mapped */
+	b->ck.member = NULL;
+	b->ck.empty_note = NULL;
+	b->ck.header = NULL;
+	if (ck->member != NULL)
+		b->ck_member = aux_str(b, ck->member, &fail);
+	if (ck->empty_note != NULL)
+		b->ck_note = aux_str(b, ck->empty_note, &fail);
+	for (size_t i = 0; i < ck->nheader && !fail; i++)
+		if (idx_push(b, aux_str(b, ck->header[i], &fail)) != 0)
+			fail = true;
+	if (fail || sb_reader_take_chunk(ig->r, &b->chunk) != 0)
+		return -1;
+	return 0;
+}
+
 static void *
 reader_main(void *arg)
 {
@@ -344,6 +417,7 @@ reader_main(void *arg)
 	struct batch *b;
 	struct sb_rec rec;
 	struct sb_rawrej rr;
+	struct sb_csvchunk ck;
 	size_t hdr;
 	unsigned long hgen = 0;
 	int st = SB_OK;
@@ -353,8 +427,24 @@ reader_main(void *arg)
 		hdr = SIZE_MAX; /* every batch carries its own header copy */
 		while (b->nitems < BATCH_ITEMS && b->arena.len < BATCH_BYTES) {
 			memset(&rec, 0, sizeof rec);
-			st = sb_reader_next(ig->r, &rec, &rr, &b->rerr);
+			st = sb_reader_next_chunk(ig->r, &rec, &rr, &ck,
+			    &b->rerr);
 			reader_notes(b, ig->r);
+			if (st == SB_CHUNK) {
+				/* A chunk is a batch of its own; notes from
+				 * before it stay in front of it. */
+				if (b->nitems > 0) {
+					hand_over(ig, b);
+					if ((b = take_free(ig)) == NULL)
+						return NULL;
+				}
+				if (add_chunk(ig, b, &ck) != 0) {
+					b->is_chunk = false;
+					st = sb_seterr(&b->rerr, SB_FATAL,
+					    SB_E_NOMEM, "out of memory");
+				}
+				break;
+			}
 			if (st == SB_EOF || st == SB_FATAL)
 				break;
 			if (add_item(b, st, &rec, &rr, &hdr, &hgen) != 0) {
@@ -381,6 +471,7 @@ struct mscratch {
 	size_t nheader;
 	size_t header_at;   /* idx offset of the header now in `header` */
 	struct sb_buf raw;  /* CSV rows re-joined for rejects */
+	struct sb_chunkparser *cp;
 };
 
 static const char *const fmt_names[] = {"auto", "csv", "json", "ndjson"};
@@ -410,9 +501,10 @@ put_raw(struct sb_jw *w, const char *raw, size_t n)
 	free(b64);
 }
 
+/* A reject/1 line for rec (its provenance) into b->rej. */
 static void
-reject(struct batch *b, const char *source, const struct item *it,
-    const char *reason, const char *raw, size_t rawlen)
+reject(struct batch *b, const char *source, const struct sb_rec *rec,
+    bool truncated, const char *reason, const char *raw, size_t rawlen)
 {
 	struct sb_jw w;
 	size_t len = b->rej.len;
@@ -423,21 +515,21 @@ reject(struct batch *b, const char *source, const struct item *it,
 	sb_jw_cstr(&w, "reject/1");
 	sb_jw_key(&w, "source");
 	sb_jw_name(&w, source);
-	if (it->member != SIZE_MAX) {
+	if (rec->member != NULL) {
 		sb_jw_key(&w, "member");
-		sb_jw_name(&w, b->arena.data + it->member);
+		sb_jw_name(&w, rec->member);
 	}
 	sb_jw_key(&w, "record");
-	sb_jw_int(&w, it->record);
-	if (it->line > 0) {
+	sb_jw_int(&w, rec->record);
+	if (rec->line > 0) {
 		sb_jw_key(&w, "line");
-		sb_jw_int(&w, it->line);
+		sb_jw_int(&w, rec->line);
 	}
 	sb_jw_key(&w, "format");
-	sb_jw_cstr(&w, fmt_names[it->format]);
+	sb_jw_cstr(&w, fmt_names[rec->format]);
 	sb_jw_key(&w, "reason");
 	sb_jw_cstr(&w, reason);
-	if (it->truncated) {
+	if (truncated) {
 		sb_jw_key(&w, "truncated");
 		sb_jw_bool(&w, true);
 	}
@@ -454,16 +546,20 @@ reject(struct batch *b, const char *source, const struct item *it,
 	b->rejected++;
 }
 
-/* CSV fields re-joined as CSV (quoted where needed), for the reject. */
+/* CSV fields re-joined as CSV with the member's delimiter (quoted where
+ * needed), for the reject. */
 static void
 rejoin(struct sb_buf *o, const struct sb_rec *rec)
 {
+	char d = rec->delimiter > 0 ? (char)rec->delimiter : ',';
+
 	sb_buf_reset(o);
 	for (size_t i = 0; i < rec->nfields; i++) {
 		const char *f = rec->fields[i];
-		bool q = strpbrk(f, ",;\t|\"\r\n") != NULL;
+		bool q = strpbrk(f, ",;\t|\"\r\n") != NULL ||
+		    memchr(f, d, rec->lens[i]) != NULL;
 		if (i > 0)
-			sb_buf_addc(o, ',');
+			sb_buf_addc(o, d);
 		if (!q) {
 			sb_buf_add(o, f, rec->lens[i]);
 			continue;
@@ -501,6 +597,7 @@ csv_rec(struct mscratch *sc, struct batch *b, const struct item *it,
 		sc->lens[i] = x[it->fields + 2 * i + 1];
 	}
 	rec->kind = SB_REC_CSV;
+	rec->delimiter = it->delimiter;
 	rec->fields = sc->fields;
 	rec->lens = sc->lens;
 	rec->nfields = it->nfields;
@@ -510,27 +607,64 @@ csv_rec(struct mscratch *sc, struct batch *b, const struct item *it,
 	return 0;
 }
 
+/* Map one record (st SB_OK), or write the reader's reject (SB_REJECT). */
+static void
+map_one(struct sb_ingest *ig, struct sb_mapper *m, struct mscratch *sc,
+    struct batch *b, int st, const struct sb_rec *rec,
+    const struct sb_rawrej *rr)
+{
+	struct sb_err e;
+
+	b->read++;
+	if (st == SB_REJECT) {
+		reject(b, ig->path, rec, rr->truncated, rr->reason, rr->raw,
+		    rr->rawlen);
+		return;
+	}
+	e.kind = SB_E_NONE;
+	st = sb_mapper_map(m, rec, &b->out, &e);
+	if (st == SB_OK) {
+		b->written++;
+	} else if (st == SB_REJECT) {
+		const char *raw = rec->text;
+		size_t n = rec->textlen;
+		if (rec->kind == SB_REC_CSV) {
+			rejoin(&sc->raw, rec);
+			raw = sc->raw.data != NULL ? sc->raw.data : "";
+			n = sc->raw.len;
+		}
+		reject(b, ig->path, rec, false, e.msg, raw, n);
+	} else {
+		/* The stream stops here: the record was not used, not lost. */
+		b->read--;
+		b->fatal = true;
+		b->merr = e;
+	}
+}
+
 static void
 map_item(struct sb_ingest *ig, struct sb_mapper *m, struct mscratch *sc,
     struct batch *b, const struct item *it)
 {
 	const char *a = b->arena.data;
+	struct sb_rawrej rr;
 	struct sb_rec rec;
-	struct sb_err e;
-	int st;
 
-	b->read++;
-	if (it->kind == IT_REJECT) {
-		reject(b, ig->path, it, a + it->reason, a + it->text,
-		    it->textlen);
-		return;
-	}
 	memset(&rec, 0, sizeof rec);
 	rec.format = it->format;
 	rec.source = ig->path;
 	rec.member = it->member != SIZE_MAX ? a + it->member : NULL;
 	rec.record = it->record;
 	rec.line = it->line;
+	if (it->kind == IT_REJECT) {
+		memset(&rr, 0, sizeof rr);
+		rr.reason = a + it->reason;
+		rr.raw = a + it->text;
+		rr.rawlen = it->textlen;
+		rr.truncated = it->truncated;
+		map_one(ig, m, sc, b, SB_REJECT, &rec, &rr);
+		return;
+	}
 	if (it->kind == IT_JSON) {
 		rec.kind = SB_REC_JSON;
 		rec.text = a + it->text;
@@ -547,25 +681,7 @@ map_item(struct sb_ingest *ig, struct sb_mapper *m, struct mscratch *sc,
 		sb_seterr(&b->merr, SB_FATAL, SB_E_NOMEM, "out of memory");
 		return;
 	}
-	e.kind = SB_E_NONE;
-	st = sb_mapper_map(m, &rec, &b->out, &e);
-	if (st == SB_OK) {
-		b->written++;
-	} else if (st == SB_REJECT) {
-		const char *raw = rec.text;
-		size_t n = rec.textlen;
-		if (rec.kind == SB_REC_CSV) {
-			rejoin(&sc->raw, &rec);
-			raw = sc->raw.data != NULL ? sc->raw.data : "";
-			n = sc->raw.len;
-		}
-		reject(b, ig->path, it, e.msg, raw, n);
-	} else {
-		/* The stream stops here: the record was not used, not lost. */
-		b->read--;
-		b->fatal = true;
-		b->merr = e;
-	}
+	map_one(ig, m, sc, b, SB_OK, &rec, NULL);
 	cJSON_Delete(rec.json);
 }
 
@@ -579,6 +695,49 @@ mapper_notes(struct batch *b, struct sb_mapper *m, bool verbose)
 	while ((n = sb_mapper_note(m)) != NULL)
 		if (verbose)
 			sb_buf_add(&b->notes, n, strlen(n) + 1);
+}
+
+/* Parse a chunk batch and map its records, numbered from 1 in it. */
+static void
+map_chunk(struct sb_ingest *ig, struct sb_mapper *m, struct mscratch *sc,
+    struct batch *b)
+{
+	struct sb_csvchunk ck = b->ck;
+	const char *a = b->aux.data;
+	struct sb_rawrej rr;
+	struct sb_rec rec;
+	struct sb_err e;
+	const char **h;
+	int st;
+
+	h = realloc(sc->header, (ck.nheader + 1) * sizeof(*h));
+	if (h == NULL) {
+		b->fatal = true;
+		sb_seterr(&b->merr, SB_FATAL, SB_E_NOMEM, "out of memory");
+		return;
+	}
+	for (size_t i = 0; i < ck.nheader; i++)
+		h[i] = a + b->idx[i];
+	sc->header = h;
+	sc->header_at = SIZE_MAX;
+	ck.header = h;
+	ck.data = b->chunk.data != NULL ? b->chunk.data : "";
+	ck.member = b->ck_member != SIZE_MAX ? a + b->ck_member : NULL;
+	sb_reader_chunk_begin(sc->cp, &ck, ig->path);
+	while (!b->fatal) {
+		e.kind = SB_E_NONE;
+		st = sb_reader_chunk_next(sc->cp, &rec, &rr, &e);
+		if (st == SB_EOF)
+			break;
+		if (st == SB_FATAL) {
+			b->fatal = true;
+			b->merr = e;
+			break;
+		}
+		b->nrec++;
+		map_one(ig, m, sc, b, st, &rec, &rr);
+		mapper_notes(b, m, ig->o.verbose);
+	}
 }
 
 struct mapper_arg {
@@ -596,6 +755,7 @@ mapper_main(void *arg)
 
 	memset(&sc, 0, sizeof sc);
 	sc.header_at = SIZE_MAX;
+	sc.cp = ig->cp[ma->id];
 	sb_buf_init(&sc.raw, 2 * ig->maxrec + 65536);
 	sc.fields = malloc(SB_READER_MAX_FIELDS * sizeof(*sc.fields));
 	sc.lens = malloc(SB_READER_MAX_FIELDS * sizeof(*sc.lens));
@@ -610,7 +770,7 @@ mapper_main(void *arg)
 					b = &ig->b[i];
 			if (b != NULL || ig->reader_done)
 				break;
-			pthread_cond_wait(&ig->cv, &ig->mu);
+			pthread_cond_wait(&ig->cv_ready, &ig->mu);
 		}
 		if (b != NULL)
 			b->state = B_MAPPING;
@@ -618,19 +778,19 @@ mapper_main(void *arg)
 		if (b == NULL)
 			break;
 		sc.header_at = SIZE_MAX; /* offsets belong to another batch */
+		if (sc.fields == NULL || sc.lens == NULL) {
+			b->fatal = true;
+			sb_seterr(&b->merr, SB_FATAL, SB_E_NOMEM,
+			    "out of memory");
+		} else if (b->is_chunk)
+			map_chunk(ig, m, &sc, b);
 		for (size_t i = 0; i < b->nitems && !b->fatal; i++) {
-			if (sc.fields == NULL || sc.lens == NULL) {
-				b->fatal = true;
-				sb_seterr(&b->merr, SB_FATAL, SB_E_NOMEM,
-				    "out of memory");
-				break;
-			}
 			map_item(ig, m, &sc, b, &b->items[i]);
 			mapper_notes(b, m, ig->o.verbose);
 		}
 		pthread_mutex_lock(&ig->mu);
 		b->state = B_DONE;
-		pthread_cond_broadcast(&ig->cv);
+		pthread_cond_signal(&ig->cv_done);
 		pthread_mutex_unlock(&ig->mu);
 	}
 	free(sc.fields);
@@ -653,20 +813,24 @@ write_out(sb_sink fn, void *arg, const struct sb_buf *b, const char *what,
 	    errno != 0 ? strerror(errno) : "I/O error");
 }
 
-/* Notes, without repeating the one just given (each mapper notes a new
+/* A note, unless it is the one just given (each mapper notes a new
  * header once). */
+static void
+give_note(struct sb_ingest *ig, const char *n, char **last)
+{
+	if (*last != NULL && strcmp(*last, n) == 0)
+		return;
+	if (ig->o.note != NULL)
+		ig->o.note(ig->o.note_arg, ig->path, n);
+	free(*last);
+	*last = strdup(n);
+}
+
 static void
 give_notes(struct sb_ingest *ig, const struct sb_buf *notes, char **last)
 {
-	for (size_t i = 0; i < notes->len; i += strlen(notes->data + i) + 1) {
-		const char *n = notes->data + i;
-		if (*last != NULL && strcmp(*last, n) == 0)
-			continue;
-		if (ig->o.note != NULL)
-			ig->o.note(ig->o.note_arg, ig->path, n);
-		free(*last);
-		*last = strdup(n);
-	}
+	for (size_t i = 0; i < notes->len; i += strlen(notes->data + i) + 1)
+		give_note(ig, notes->data + i, last);
 }
 
 /* Write batches in order until the source ends.  Returns SB_OK or
@@ -681,7 +845,7 @@ writer(struct sb_ingest *ig, struct sb_ingest_counts *c, struct sb_err *e)
 		struct batch *b = &ig->b[ig->next_write % NBATCH];
 		pthread_mutex_lock(&ig->mu);
 		while (!(b->state == B_DONE && b->seq == ig->next_write))
-			pthread_cond_wait(&ig->cv, &ig->mu);
+			pthread_cond_wait(&ig->cv_done, &ig->mu);
 		pthread_mutex_unlock(&ig->mu);
 
 		give_notes(ig, &b->notes, &last_note);
@@ -693,6 +857,10 @@ writer(struct sb_ingest *ig, struct sb_ingest_counts *c, struct sb_err *e)
 		    "records", e) != SB_OK || write_out(ig->o.rejects,
 		    ig->o.rejects_arg, &b->rej, "rejects", e) != SB_OK))
 			rc = SB_FATAL;
+		/* A member whose only chunk had no records either. */
+		if (rc == SB_OK && !b->fatal && b->ck_note != SIZE_MAX &&
+		    b->nrec == 0)
+			give_note(ig, b->aux.data + b->ck_note, &last_note);
 		if (rc == SB_OK && b->fatal) {
 			*e = b->merr;
 			rc = SB_FATAL;
@@ -706,7 +874,7 @@ writer(struct sb_ingest *ig, struct sb_ingest_counts *c, struct sb_err *e)
 		ig->next_write++;
 		if (rc != SB_OK)
 			ig->stop = true;
-		pthread_cond_broadcast(&ig->cv);
+		pthread_cond_signal(&ig->cv_free);
 		pthread_mutex_unlock(&ig->mu);
 		if (done || rc != SB_OK)
 			break;
@@ -727,6 +895,15 @@ sb_ingest_source(struct sb_ingest *ig, const char *path,
 	memset(c, 0, sizeof(*c));
 	if (sb_reader_open(&ig->r, path, &ig->o.ropts, e) != SB_OK)
 		return SB_FATAL;
+	/* Once the reader took the options (a bad encoding is the
+	 * operand's error, as it always was). */
+	for (int i = 0; i < SB_INGEST_MAPPERS; i++)
+		if (ig->cp[i] == NULL && sb_reader_chunkparser_new(&ig->cp[i],
+		    &ig->o.ropts, e) != SB_OK) {
+			sb_reader_free(ig->r);
+			ig->r = NULL;
+			return SB_FATAL;
+		}
 	ig->path = path;
 	ig->next_fill = ig->next_write = 0;
 	ig->stop = ig->reader_done = false;
@@ -749,13 +926,13 @@ sb_ingest_source(struct sb_ingest *ig, const char *path,
 		 * `stop`, and drain what it hands over. */
 		pthread_mutex_lock(&ig->mu);
 		ig->stop = true;
-		pthread_cond_broadcast(&ig->cv);
+		pthread_cond_broadcast(&ig->cv_free);
 		pthread_mutex_unlock(&ig->mu);
 		pthread_join(rt, NULL);
 	}
 	pthread_mutex_lock(&ig->mu);
 	ig->reader_done = true;
-	pthread_cond_broadcast(&ig->cv);
+	pthread_cond_broadcast(&ig->cv_ready);
 	pthread_mutex_unlock(&ig->mu);
 	for (int i = 0; i < nm; i++)
 		pthread_join(mt[i], NULL);

@@ -10,10 +10,18 @@
  * to whoever reads the level, so that detection works on pipes and on
  * archive members, neither of which can be rewound.
  *
- * The parsers are pull-driven: sb_reader_next() feeds libcsv one line at a
- * time (up to the next CR or LF), so that at most one row completes per
- * csv_parse() call and no queue of rows is needed; the JSON splitter stops
- * at the end of each top-level value.
+ * The parsers are pull-driven: CSV rows come from struct rows, which feeds
+ * libcsv one line at a time (up to the next CR or LF), so that at most one
+ * row completes per csv_parse() call and no queue of rows is needed; the
+ * JSON splitter stops at the end of each top-level value.
+ *
+ * Chunk mode (sb_reader_next_chunk()): after a CSV member's header the
+ * reader no longer parses rows.  It gathers the bytes, scans them for row
+ * ends (scan_run()) and hands out chunks of whole rows, which
+ * chunk parsers in other threads run through their own struct rows.  Where
+ * the scan cannot follow the quotes, or a row is longer than a chunk may
+ * be, the reader parses that stretch itself (fallback) and goes back to
+ * chunks at the next row end after it.
  */
 #include "sb_reader.h"
 
@@ -27,12 +35,16 @@
 #include <iconv.h>
 #include <locale.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "sb_buf.h"
 #include "sb_json.h"
@@ -41,9 +53,12 @@
 #define PEEK_SIZE	(64u << 10)	/* bytes that tell what content is */
 #define CSV_BLK		(16u << 10)	/* growth step of libcsv's buffer */
 #define NOTE_MAX	64		/* notes kept; more are only counted */
+#define CUT_SLICE	(32u << 10)	/* bytes taken into a chunk at once */
+#define CUT_READ	(64u << 10)	/* bytes read(2) into a chunk at once */
 
-/* libcsv's parser state (libcsv.c), read to bound its field buffer. */
+/* libcsv's parser states (libcsv.c), read to bound its field buffer. */
 #define LIBCSV_FIELD_BEGUN	2
+#define LIBCSV_MIGHT_END	3	/* after a quote in a quoted field */
 
 enum { ST_START, ST_MEMBER, ST_NEXT, ST_DONE, ST_DEAD };
 enum { K_PLAIN, K_ARCHIVE, K_COMPRESSED };	/* probe() */
@@ -52,7 +67,11 @@ enum { M_MEMBER, M_SKIP, M_END };		/* next_entry() */
 enum { J_VALUE, J_SCALAR, J_GARBAGE };		/* kinds of JSON spans */
 enum { NL_ANY, NL_AFTER_VALUE, NL_KEY };	/* nl_expect() */
 enum { CV_OK, CV_BAD, CV_NUL, CV_LONG };	/* to_utf8() */
+/* A CSV member in chunk mode: rows parsed here (the header; everything
+ * when not in chunk mode), chunks cut, a fallback, chunks all out. */
+enum { CM_OFF, CM_CUT, CM_SEQ, CM_DONE };
 #define ROW_SKIP	(-1)			/* csv_row(): not a record */
+#define CUT_AGAIN	(-2)			/* cut_next(): fell back */
 
 struct sb_reader;
 
@@ -71,11 +90,37 @@ struct level {
 	int64_t pos;		/* bytes delivered, for seeks */
 };
 
-struct csvst {
+/* The block of bytes a parser is reading. */
+struct cursor {
+	const char *p;
+	size_t len, pos;
+	size_t nl_at, cr_at;	/* the next LF and CR; SIZE_MAX: not looked
+				 * for in this block yet */
+};
+
+/* Encoding conversion.  iconv keeps state: one per thread. */
+struct conv {
+	const char *enc;	/* NULL: UTF-8, checked only */
+	iconv_t cd;
+};
+
+/*
+ * The CSV row machine: libcsv, the row it is completing, and what the row
+ * becomes (UTF-8 fields, or a reject with its reason and raw bytes).  The
+ * reader runs one over a member it parses itself; every chunk parser runs
+ * one over its chunks.
+ */
+struct rows {
 	struct csv_parser p;
 	bool init;		/* p is csv_init()ed */
-	bool finished;		/* csv_fini() done for this member */
 	unsigned char delim, quote;
+	size_t maxrec;
+	struct conv *cv;
+	bool clean;		/* the bytes parsed are UTF-8 without NUL */
+	long line;		/* the line the next byte is on */
+	long row_line;		/* the line the current row starts on */
+	bool cr_end;		/* the last line ended with CR */
+	bool start_pending;	/* the next byte starts a row */
 	/* The current row: original bytes, each field NUL-terminated. */
 	struct sb_buf row;
 	size_t *off;		/* offsets of the fields in row */
@@ -85,14 +130,60 @@ struct csvst {
 	size_t nstored;		/* fields in row */
 	size_t rowlen;		/* field bytes and delimiters seen */
 	bool overflow, toomany, unterminated, nomem, done;
-	bool start_pending;	/* the next byte starts a row */
-	bool cr_end;		/* the last line ended with CR */
-	long row_line;
+	/* What the row became. */
+	const char **fv;
+	size_t *fl;
+	struct sb_buf conv;
+	struct sb_buf raw;
+	char reason[160];
+};
+
+enum {
+	SCAN_MORE,		/* need more bytes */
+	SCAN_CUT,		/* a row ends at `cut`, at or past `want` */
+	SCAN_BAD,		/* a quote at `bad` the scan cannot follow */
+};
+
+/* The next quote, LF or CR at or after some point: `at` is where one is
+ * (found), or how far there is none. */
+struct nextc {
+	size_t at;
+	bool found;
+};
+
+/* The chunk scan's state (scan_run()). */
+struct scan {
+	unsigned char delim, quote;
+	unsigned char sp1, sp2;	/* bytes trimmed as spaces; sp1 0: none */
+	bool inq;		/* inside a quoted field */
+	size_t pos;		/* the next byte to look at */
+	size_t cut;		/* the end of the last row found; 0: none */
+	long nrec;		/* records in the rows before cut */
+	size_t bad;		/* SCAN_BAD: where */
+	struct nextc nq, nlf, ncr;
+};
+
+/* A CSV member, as the reader reads it. */
+struct csvst {
+	struct rows rows;
+	bool finished;		/* csv_fini() done for this member */
+	bool trim;
 	/* The header of this member. */
 	bool have_header;
 	struct sb_buf hbuf;
 	const char **hdr;
 	size_t nhdr;
+	/* Chunk mode. */
+	int mode;		/* CM_* */
+	struct sb_buf cut;	/* bytes from a row start, not handed out */
+	size_t out;		/* cut[0..out) went out as the last chunk */
+	size_t want;		/* bytes a chunk aims at */
+	struct scan scan;
+	bool replay;		/* fallback: the cursor reads cut */
+	struct cursor saved;	/* the block behind cut, while it does */
+	size_t fb_end;		/* back to chunks after the row past this */
+	int err;		/* lv_read() failed behind the last chunk */
+	char empty_note[512];
 };
 
 struct jsonst {
@@ -115,7 +206,7 @@ struct sb_reader {
 	const char *dname;	/* the operand in messages */
 	struct sb_reader_opts o;
 	char *enc;		/* NULL: UTF-8 */
-	iconv_t cd;
+	struct conv cv;
 	locale_t loc;		/* C.UTF-8 for libarchive's names, or 0 */
 	size_t maxrec;
 
@@ -134,16 +225,14 @@ struct sb_reader {
 	/* The leaf being parsed. */
 	enum sb_format fmt;
 	long record, line, nrec;
-	const char *chunk;
-	size_t clen, cpos, nl_at, cr_at;
+	struct cursor cur;
 	struct csvst csv;
 	struct jsonst js;
+	bool chunky;		/* chunks wanted (sb_reader_next_chunk) */
+	struct sb_csvchunk *ck;	/* where the next chunk goes */
 
 	/* What the last record points to. */
-	const char **fv;
-	size_t *fl;
 	struct sb_buf conv;
-	struct sb_buf raw;
 	cJSON *json;
 	char reason[160];
 	unsigned long header_gen;
@@ -154,6 +243,10 @@ struct sb_reader {
 	char *note_out;
 	char dropped[64];
 };
+
+/* Headers are numbered across readers: a mapper that served one reader
+ * must see a new number for the next reader's header. */
+static atomic_ulong header_gens;
 
 static const char *
 errstr(int errnum, char *buf, size_t size)
@@ -299,6 +392,37 @@ lv_read(struct sb_reader *r, int l, const void **p, size_t *n)
 		return st;
 	lv->pos += (int64_t)*n;
 	return 1;
+}
+
+/*
+ * For chunks: up to size bytes of level l straight into buf, when l is the
+ * operand itself and nothing is to be replayed (1, *n set); 2 when that
+ * cannot be (lv_read() then); else lv_under()'s values.
+ */
+static int
+lv_read_into(struct sb_reader *r, int l, char *buf, size_t size, size_t *n)
+{
+	struct level *lv = &r->lv[l];
+	char eb[128];
+	ssize_t k;
+
+	if (l != 0 || lv->peek_off < lv->peek.len || lv->tail_len > 0)
+		return 2;
+	if (lv->eof)
+		return 0;
+	do
+		k = read(r->fd, buf, size);
+	while (k < 0 && errno == EINTR);
+	if (k < 0) {
+		r->io_errno = errno;
+		snprintf(r->cause, sizeof(r->cause), "read error: %s",
+		    errstr(errno, eb, sizeof(eb)));
+		return -1;
+	}
+	lv->eof = k == 0;
+	lv->pos += k;
+	*n = (size_t)k;
+	return k > 0;
 }
 
 /* Read the first PEEK_SIZE bytes of level l (fewer at its end); 0, or
@@ -679,28 +803,49 @@ is_utf8_name(const char *s)
 	return strcasecmp(s, "UTF-8") == 0 || strcasecmp(s, "UTF8") == 0;
 }
 
+/* enc NULL or a UTF-8 name: no conversion.  0, or -1: unknown. */
+static int
+conv_open(struct conv *cv, const char *enc)
+{
+	cv->enc = NULL;
+	cv->cd = (iconv_t)-1;
+	if (enc == NULL || is_utf8_name(enc))
+		return 0;
+	cv->enc = enc;
+	if ((cv->cd = iconv_open("UTF-8", enc)) == (iconv_t)-1)
+		return -1;
+	return 0;
+}
+
+static void
+conv_close(struct conv *cv)
+{
+	if (cv->cd != (iconv_t)-1)
+		iconv_close(cv->cd);
+	cv->cd = (iconv_t)-1;
+}
+
 /* Convert s[0..n) with iconv and append it to out. */
 static int
-iconv_append(struct sb_reader *r, const char *s, size_t n,
-    struct sb_buf *out)
+iconv_append(struct conv *cv, const char *s, size_t n, struct sb_buf *out)
 {
 	char *in = (char *)s, *o;
 	size_t inleft = n, oleft;
 
 	/* Reset the shift state: every field or record starts afresh. */
-	iconv(r->cd, NULL, NULL, NULL, NULL);
+	iconv(cv->cd, NULL, NULL, NULL, NULL);
 	for (;;) {
 		if (sb_buf_grow(out, inleft * 4 + 16) != 0)
 			return CV_LONG;
 		o = out->data + out->len;
 		oleft = out->cap - out->len - 1;
-		if (iconv(r->cd, &in, &inleft, &o, &oleft) != (size_t)-1)
+		if (iconv(cv->cd, &in, &inleft, &o, &oleft) != (size_t)-1)
 			break;
 		out->len = (size_t)(o - out->data);
 		if (errno != E2BIG)
 			return CV_BAD;	/* EILSEQ, or EINVAL: incomplete */
 	}
-	if (iconv(r->cd, NULL, NULL, &o, &oleft) == (size_t)-1)
+	if (iconv(cv->cd, NULL, NULL, &o, &oleft) == (size_t)-1)
 		return CV_BAD;
 	out->len = (size_t)(o - out->data);
 	out->data[out->len] = '\0';
@@ -713,48 +858,48 @@ iconv_append(struct sb_reader *r, const char *s, size_t n,
  * length.  The text is checked (UTF-8) or converted (any other encoding).
  */
 static int
-to_utf8(struct sb_reader *r, const char *s, size_t n, struct sb_buf *out,
+to_utf8(struct conv *cv, const char *s, size_t n, struct sb_buf *out,
     size_t *outlen)
 {
 	size_t start = out->len;
-	int cv;
+	int st;
 
-	if (r->enc == NULL) {
+	if (cv->enc == NULL) {
 		if (!sb_utf8_valid(s, n))
 			return memchr(s, '\0', n) != NULL ? CV_NUL : CV_BAD;
 		if (sb_buf_add(out, s, n) != 0)
 			return CV_LONG;
 	} else {
-		cv = iconv_append(r, s, n, out);
-		if (cv == CV_OK &&
+		st = iconv_append(cv, s, n, out);
+		if (st == CV_OK &&
 		    memchr(out->data + start, '\0', out->len - start) != NULL)
-			cv = CV_NUL;
-		if (cv != CV_OK) {
+			st = CV_NUL;
+		if (st != CV_OK) {
 			out->len = start;
 			if (out->data != NULL)
 				out->data[start] = '\0';
-			return cv;
+			return st;
 		}
 	}
 	*outlen = out->len - start;
 	return sb_buf_addc(out, '\0') != 0 ? CV_LONG : CV_OK;
 }
 
-/* The reason for a failed to_utf8(), in reason; where: "column 3". */
+/* The reason for a failed to_utf8(), into buf; where: "column 3". */
 static void
-cv_reason(struct sb_reader *r, int cv, const char *where)
+cv_reason(const struct conv *cv, int st, const char *where, char *buf,
+    size_t size)
 {
-	const char *enc = r->enc != NULL ? r->enc : "UTF-8";
+	const char *enc = cv->enc != NULL ? cv->enc : "UTF-8";
 
-	if (cv == CV_NUL)
-		snprintf(r->reason, sizeof(r->reason), "NUL byte in %s",
-		    where);
-	else if (cv == CV_BAD)
-		snprintf(r->reason, sizeof(r->reason),
-		    "invalid byte sequence for encoding %s in %s", enc, where);
+	if (st == CV_NUL)
+		snprintf(buf, size, "NUL byte in %s", where);
+	else if (st == CV_BAD)
+		snprintf(buf, size, "invalid byte sequence for encoding %s in "
+		    "%s", enc, where);
 	else
-		snprintf(r->reason, sizeof(r->reason),
-		    "%s too long after conversion to UTF-8", where);
+		snprintf(buf, size, "%s too long after conversion to UTF-8",
+		    where);
 }
 
 /*
@@ -770,20 +915,35 @@ prov(struct sb_reader *r, struct sb_rec *rec, long line)
 	rec->line = line;
 }
 
-/* Next block of the leaf into r->chunk; lv_read()'s return values. */
+static void
+cursor_set(struct cursor *cur, const char *p, size_t n)
+{
+	cur->p = p;
+	cur->len = n;
+	cur->pos = 0;
+	cur->nl_at = cur->cr_at = SIZE_MAX;
+}
+
+/* Next block of the leaf into r->cur; lv_read()'s return values.  A
+ * fallback's replayed bytes come first, then the rest of their block. */
 static int
 chunk_next(struct sb_reader *r)
 {
+	struct csvst *c = &r->csv;
 	const void *p;
 	size_t n;
 	int st;
 
+	if (c->replay) {
+		c->replay = false;
+		sb_buf_reset(&c->cut);
+		r->cur = c->saved;
+		if (r->cur.pos < r->cur.len)
+			return 1;
+	}
 	if ((st = lv_read(r, r->nlv - 1, &p, &n)) != 1)
 		return st;
-	r->chunk = p;
-	r->clen = n;
-	r->cpos = 0;
-	r->nl_at = r->cr_at = SIZE_MAX;
+	cursor_set(&r->cur, p, n);
 	return 1;
 }
 
@@ -804,7 +964,7 @@ chunk_fail(struct sb_reader *r, int st)
 }
 
 /*
- * CSV.
+ * CSV rows (struct rows).
  */
 
 static int
@@ -845,17 +1005,80 @@ sniff(const char *p, size_t n, unsigned char quote)
 	return cand[best];
 }
 
+/* Buffers and arrays of a row machine; 0 or -1 (out of memory). */
+static int
+rows_init(struct rows *c, size_t maxrec, struct conv *cv)
+{
+	size_t n = SB_READER_MAX_FIELDS;
+
+	c->maxrec = maxrec;
+	c->cv = cv;
+	sb_buf_init(&c->row, maxrec + SB_READER_MAX_FIELDS + 64);
+	sb_buf_init(&c->conv, maxrec * 4 + SB_READER_MAX_FIELDS * 2 + 64);
+	sb_buf_init(&c->raw, maxrec * 2 + 64);
+	c->off = calloc(n, sizeof(*c->off));
+	c->len = calloc(n, sizeof(*c->len));
+	c->coff = calloc(n, sizeof(*c->coff));
+	c->fv = calloc(n, sizeof(*c->fv));
+	c->fl = calloc(n, sizeof(*c->fl));
+	if (c->off == NULL || c->len == NULL || c->coff == NULL ||
+	    c->fv == NULL || c->fl == NULL)
+		return -1;
+	if (csv_init(&c->p, CSV_REPALL_NL) != 0)
+		return -1;
+	csv_set_blk_size(&c->p, CSV_BLK);
+	c->init = true;
+	return 0;
+}
+
 static void
-row_reset(struct csvst *c)
+rows_free(struct rows *c)
+{
+	if (c->init)
+		csv_free(&c->p);
+	sb_buf_release(&c->row);
+	sb_buf_release(&c->conv);
+	sb_buf_release(&c->raw);
+	free(c->off);
+	free(c->len);
+	free(c->coff);
+	free(c->fv);
+	free(c->fl);
+}
+
+static void
+row_reset(struct rows *c)
 {
 	c->nf = c->nstored = c->rowlen = 0;
 	c->overflow = c->toomany = c->unterminated = c->done = false;
 	sb_buf_reset(&c->row);
 }
 
+/* Start at a row start (a member's, or a chunk's), on the given line. */
+static void
+rows_start(struct rows *c, unsigned char delim, unsigned char quote,
+    bool trim, long line, bool cr_end)
+{
+	csv_fini(&c->p, NULL, NULL, NULL);	/* drop old state */
+	c->delim = delim;
+	c->quote = quote;
+	csv_set_delim(&c->p, delim);
+	csv_set_quote(&c->p, quote);
+	/* libcsv trims spaces and tabs unless told what a space is (the
+	 * chunk scan, scan_init(), follows this). */
+	csv_set_space_func(&c->p, !trim ? space_none :
+	    delim == '\t' ? space_blank : NULL);
+	row_reset(c);
+	c->nomem = false;
+	c->clean = false;
+	c->line = line;
+	c->cr_end = cr_end;
+	c->start_pending = true;
+}
+
 /* Keep field nstored of the row (s[0..n)). */
 static void
-row_store(struct csvst *c, const char *s, size_t n)
+row_store(struct rows *c, const char *s, size_t n)
 {
 	size_t k = c->nstored;
 
@@ -875,22 +1098,20 @@ row_store(struct csvst *c, const char *s, size_t n)
 
 /* The row passes max_record: keep what fits of this last field for raw. */
 static void
-row_overflow(struct sb_reader *r, const char *s, size_t n)
+row_overflow(struct rows *c, const char *s, size_t n)
 {
-	struct csvst *c = &r->csv;
 	size_t used = c->rowlen + (c->nstored > 0);
 
 	c->overflow = true;
-	if (c->nstored < SB_READER_MAX_FIELDS && used < r->maxrec)
-		row_store(c, s, n < r->maxrec - used ? n : r->maxrec - used);
+	if (c->nstored < SB_READER_MAX_FIELDS && used < c->maxrec)
+		row_store(c, s, n < c->maxrec - used ? n : c->maxrec - used);
 }
 
 /* libcsv's field callback: s[0..n) is the next field of the row. */
 static void
 csv_cb_field(void *s, size_t n, void *data)
 {
-	struct sb_reader *r = data;
-	struct csvst *c = &r->csv;
+	struct rows *c = data;
 	size_t add = n + (c->nf > 0);
 
 	c->nf++;
@@ -900,8 +1121,8 @@ csv_cb_field(void *s, size_t n, void *data)
 	}
 	if (c->nf > SB_READER_MAX_FIELDS)
 		c->toomany = true;
-	else if (c->rowlen + add > r->maxrec)
-		row_overflow(r, s, n);
+	else if (c->rowlen + add > c->maxrec)
+		row_overflow(c, s, n);
 	else
 		row_store(c, s, n);
 	c->rowlen += add;
@@ -912,13 +1133,28 @@ csv_cb_field(void *s, size_t n, void *data)
 static void
 csv_cb_row(int ch, void *data)
 {
-	struct sb_reader *r = data;
-	struct csvst *c = &r->csv;
+	struct rows *c = data;
 
 	(void)ch;
 	c->start_pending = true;
 	if (c->nf > 0)
 		c->done = true;
+}
+
+/*
+ * The bytes of the field being read that stay in it whatever comes next:
+ * not the trailing spaces of an unquoted field, nor, after a quote in a
+ * quoted field, that quote and the spaces after it (libcsv drops them if
+ * the field ends there).  Where a parse call stopped must not matter.
+ */
+static size_t
+entry_len(const struct csv_parser *p)
+{
+	size_t drop = p->spaces + (p->pstate == LIBCSV_MIGHT_END);
+
+	if (p->quoted && p->pstate != LIBCSV_MIGHT_END)
+		drop = 0;
+	return p->entry_pos > drop ? p->entry_pos - drop : 0;
 }
 
 /*
@@ -928,17 +1164,18 @@ csv_cb_row(int ch, void *data)
  * parser's state is kept (it may be inside quotes); only the bytes go.
  */
 static void
-csv_bound(struct sb_reader *r)
+csv_bound(struct rows *c)
 {
-	struct csvst *c = &r->csv;
 	struct csv_parser *p = &c->p;
+	size_t n;
 
 	if (p->entry_pos == 0)
 		return;
 	if (!c->overflow && !c->toomany) {
-		if (c->rowlen + (c->nf > 0) + p->entry_pos <= r->maxrec)
+		n = entry_len(p);
+		if (c->rowlen + (c->nf > 0) + n <= c->maxrec)
 			return;
-		row_overflow(r, (const char *)p->entry_buf, p->entry_pos);
+		row_overflow(c, (const char *)p->entry_buf, n);
 	}
 	if (p->entry_pos <= CSV_BLK)
 		return;
@@ -951,161 +1188,124 @@ csv_bound(struct sb_reader *r)
 	p->entry_pos = p->spaces + 1;
 }
 
-/* Parse the leaf up to the end of the next line (CR or LF) or block. */
+/* Parse up to the end of the next line (CR or LF) or of the block.
+ * SB_OK, or SB_FATAL with c->reason. */
 static int
-csv_segment(struct sb_reader *r)
+rows_segment(struct rows *c, struct cursor *cur)
 {
-	struct csvst *c = &r->csv;
-	const char *p = r->chunk, *q;
-	size_t pos = r->cpos, n = r->clen, end;
+	const char *p = cur->p, *q;
+	size_t pos = cur->pos, n = cur->len, end;
 
 	/* Where the next LF and CR are, found once per block and byte. */
-	if (r->nl_at == SIZE_MAX || r->nl_at < pos) {
+	if (cur->nl_at == SIZE_MAX || cur->nl_at < pos) {
 		q = memchr(p + pos, '\n', n - pos);
-		r->nl_at = q != NULL ? (size_t)(q - p) : n;
+		cur->nl_at = q != NULL ? (size_t)(q - p) : n;
 	}
-	if (r->cr_at == SIZE_MAX || r->cr_at < pos) {
+	if (cur->cr_at == SIZE_MAX || cur->cr_at < pos) {
 		q = memchr(p + pos, '\r', n - pos);
-		r->cr_at = q != NULL ? (size_t)(q - p) : n;
+		cur->cr_at = q != NULL ? (size_t)(q - p) : n;
 	}
-	end = r->nl_at < r->cr_at ? r->nl_at : r->cr_at;
+	end = cur->nl_at < cur->cr_at ? cur->nl_at : cur->cr_at;
 	end = end < n ? end + 1 : n;
 	if (c->start_pending) {
-		c->row_line = r->line;
+		c->row_line = c->line;
 		c->start_pending = false;
 	}
 	if (csv_parse(&c->p, p + pos, end - pos, csv_cb_field, csv_cb_row,
-	    r) != end - pos || c->nomem)
-		return fail(r, r->nlv - 1, SB_E_NOMEM, "CSV parser: %s",
+	    c) != end - pos || c->nomem) {
+		snprintf(c->reason, sizeof(c->reason), "CSV parser: %s",
 		    c->nomem ? "out of memory" :
 		    csv_strerror(csv_error(&c->p)));
-	r->cpos = end;
-	/* Lines: LF, CR, and CRLF once. */
+		return SB_FATAL;
+	}
+	cur->pos = end;
+	/* Lines: LF, CR, and CRLF once (as count_lines()). */
 	if (p[end - 1] == '\n') {
 		if (!c->cr_end || end - pos != 1)
-			r->line++;
+			c->line++;
 		c->cr_end = false;
 	} else if (p[end - 1] == '\r') {
-		r->line++;
+		c->line++;
 		c->cr_end = true;
 	} else
 		c->cr_end = false;
-	csv_bound(r);
+	csv_bound(c);
 	return SB_OK;
 }
 
-/* Parse until a row is complete (SB_OK) or the member ends (SB_EOF). */
+/* Parse until a row is complete (c->done) or the block is used up. */
 static int
-csv_fill(struct sb_reader *r)
+rows_fill(struct rows *c, struct cursor *cur)
 {
-	struct csvst *c = &r->csv;
-	int st;
+	while (!c->done && cur->pos < cur->len)
+		if (rows_segment(c, cur) != SB_OK)
+			return SB_FATAL;
+	return SB_OK;
+}
 
-	while (!c->done) {
-		if (r->cpos < r->clen) {
-			if ((st = csv_segment(r)) != SB_OK)
-				return st;
-			continue;
-		}
-		if (c->finished)
-			return SB_EOF;
-		if ((st = chunk_next(r)) == 1)
-			continue;
-		c->finished = true;
-		if (st < 0) {
-			csv_fini(&c->p, NULL, NULL, NULL);
-			return chunk_fail(r, st);
-		}
-		if (c->p.pstate == LIBCSV_FIELD_BEGUN && c->p.quoted)
-			c->unterminated = true;
-		/* The last row may lack its newline. */
-		csv_fini(&c->p, csv_cb_field, csv_cb_row, r);
-		if (c->nomem)
-			return fail(r, r->nlv - 1, SB_E_NOMEM, "out of memory");
+/* The data ends: the last row may lack its newline, a quote may be
+ * open. */
+static int
+rows_end(struct rows *c)
+{
+	if (c->p.pstate == LIBCSV_FIELD_BEGUN && c->p.quoted)
+		c->unterminated = true;
+	csv_fini(&c->p, csv_cb_field, csv_cb_row, c);
+	if (c->nomem) {
+		snprintf(c->reason, sizeof(c->reason), "out of memory");
+		return SB_FATAL;
 	}
 	return SB_OK;
 }
 
-/* The first row of a member (or names 1..n) becomes the header. */
-static int
-csv_header(struct sb_reader *r)
+/* A blank line, or only "": no record. */
+static bool
+rows_blank(const struct rows *c)
 {
-	struct csvst *c = &r->csv;
-	char num[24], where[48];
-	size_t i, n, tl;
-	int cv;
-
-	sb_buf_reset(&c->hbuf);
-	if (!r->o.no_header && (c->overflow || c->toomany))
-		return fail(r, r->nlv - 1, SB_E_DATA,
-		    "CSV header longer than %zu bytes or over %d fields",
-		    r->maxrec, SB_READER_MAX_FIELDS);
-	n = r->o.no_header ? (c->nf < SB_READER_MAX_FIELDS ? c->nf :
-	    SB_READER_MAX_FIELDS) : c->nstored;
-	for (i = 0; i < n; i++) {
-		c->coff[i] = c->hbuf.len;
-		if (r->o.no_header) {
-			snprintf(num, sizeof(num), "%zu", i + 1);
-			cv = sb_buf_add(&c->hbuf, num, strlen(num) + 1) != 0 ?
-			    CV_LONG : CV_OK;
-		} else
-			cv = to_utf8(r, c->row.data + c->off[i], c->len[i],
-			    &c->hbuf, &tl);
-		if (cv != CV_OK) {
-			snprintf(where, sizeof(where), "header column %zu",
-			    i + 1);
-			cv_reason(r, cv, where);
-			return fail(r, r->nlv - 1, SB_E_DATA, "%s", r->reason);
-		}
-	}
-	for (i = 0; i < n; i++)
-		c->hdr[i] = c->hbuf.data + c->coff[i];
-	c->nhdr = n;
-	c->have_header = true;
-	r->header_gen++;
-	return SB_OK;
+	return c->nf == 1 && c->nstored == 1 && c->len[0] == 0;
 }
 
-/* Check or convert the row's fields into r->fv and the lengths array. */
+/* Check or convert the row's fields into c->fv and the lengths array. */
 static int
-csv_convert(struct sb_reader *r, const size_t **lens, size_t *col)
+rows_convert(struct rows *c, size_t nhdr, const size_t **lens, size_t *col)
 {
-	struct csvst *c = &r->csv;
 	const char *s;
 	size_t i;
-	int cv;
+	int st;
 
-	if (r->enc == NULL) {
-		/* UTF-8: the fields are used where they are. */
+	if (c->cv->enc == NULL) {
+		/* UTF-8: the fields are used where they are.  They are the
+		 * input less ASCII bytes (quotes, delimiters, newlines,
+		 * spaces): valid when it is. */
 		for (i = 0; i < c->nstored; i++) {
 			s = c->row.data + c->off[i];
-			if (!sb_utf8_valid(s, c->len[i])) {
+			if (!c->clean && !sb_utf8_valid(s, c->len[i])) {
 				*col = i + 1;
 				return memchr(s, '\0', c->len[i]) != NULL ?
 				    CV_NUL : CV_BAD;
 			}
-			r->fv[i] = s;
+			c->fv[i] = s;
 		}
-		for (; i < c->nhdr; i++)
+		for (; i < nhdr; i++)
 			c->len[i] = 0;
 		*lens = c->len;
 		return CV_OK;
 	}
-	sb_buf_reset(&r->conv);
+	sb_buf_reset(&c->conv);
 	for (i = 0; i < c->nstored; i++) {
-		c->coff[i] = r->conv.len;
-		cv = to_utf8(r, c->row.data + c->off[i], c->len[i], &r->conv,
-		    &r->fl[i]);
-		if (cv != CV_OK) {
+		c->coff[i] = c->conv.len;
+		st = to_utf8(c->cv, c->row.data + c->off[i], c->len[i],
+		    &c->conv, &c->fl[i]);
+		if (st != CV_OK) {
 			*col = i + 1;
-			return cv;
+			return st;
 		}
 	}
 	for (i = 0; i < c->nstored; i++)
-		r->fv[i] = r->conv.data + c->coff[i];
-	for (; i < c->nhdr; i++)
-		r->fl[i] = 0;
-	*lens = r->fl;
+		c->fv[i] = c->conv.data + c->coff[i];
+	for (; i < nhdr; i++)
+		c->fl[i] = 0;
+	*lens = c->fl;
 	return CV_OK;
 }
 
@@ -1133,10 +1333,9 @@ csv_put(struct sb_buf *b, const char *s, size_t n, unsigned char delim,
 
 /* Fill rej with the row's original bytes as CSV, cut at max_record. */
 static int
-csv_reject(struct sb_reader *r, struct sb_rawrej *rej)
+rows_reject(struct rows *c, struct sb_rawrej *rej)
 {
-	struct csvst *c = &r->csv;
-	struct sb_buf *b = &r->raw;
+	struct sb_buf *b = &c->raw;
 	bool cut = c->overflow || c->toomany;
 	size_t i;
 
@@ -1149,16 +1348,128 @@ csv_reject(struct sb_reader *r, struct sb_rawrej *rej)
 			break;
 		}
 	}
-	if (b->len > r->maxrec) {
-		b->len = r->maxrec;
+	if (b->len > c->maxrec) {
+		b->len = c->maxrec;
 		b->data[b->len] = '\0';
 		cut = true;
 	}
-	rej->reason = r->reason;
+	rej->reason = c->reason;
 	rej->raw = b->data != NULL ? b->data : "";
 	rej->rawlen = b->len;
 	rej->truncated = cut;
 	return SB_REJECT;
+}
+
+/* Turn a completed, non-blank row of a member whose header has nhdr
+ * names into the record's fields (SB_OK) or a reject (SB_REJECT). */
+static int
+rows_take(struct rows *c, size_t nhdr, struct sb_rec *rec,
+    struct sb_rawrej *rej)
+{
+	const size_t *lens;
+	char where[32];
+	size_t i, col;
+	int st;
+
+	if (c->overflow)
+		snprintf(c->reason, sizeof(c->reason),
+		    "record longer than %zu bytes", c->maxrec);
+	else if (c->toomany)
+		snprintf(c->reason, sizeof(c->reason),
+		    "row has more than %d fields", SB_READER_MAX_FIELDS);
+	else if (c->unterminated)
+		snprintf(c->reason, sizeof(c->reason),
+		    "unterminated quoted field at end of data");
+	else if (c->nf > nhdr)
+		snprintf(c->reason, sizeof(c->reason),
+		    "row has %zu fields, header has %zu", c->nf, nhdr);
+	else if ((st = rows_convert(c, nhdr, &lens, &col)) != CV_OK) {
+		snprintf(where, sizeof(where), "column %zu", col);
+		cv_reason(c->cv, st, where, c->reason, sizeof(c->reason));
+	} else {
+		for (i = c->nstored; i < nhdr; i++)
+			c->fv[i] = "";
+		rec->kind = SB_REC_CSV;
+		rec->delimiter = c->delim;
+		rec->fields = c->fv;
+		rec->lens = lens;
+		rec->nfields = nhdr;
+		return SB_OK;
+	}
+	return rows_reject(c, rej);
+}
+
+/*
+ * CSV members, as the reader reads them.
+ */
+
+/* Parse until a row is complete (SB_OK) or the member ends (SB_EOF). */
+static int
+csv_fill(struct sb_reader *r)
+{
+	struct csvst *c = &r->csv;
+	int st;
+
+	for (;;) {
+		if (rows_fill(&c->rows, &r->cur) != SB_OK)
+			return fail(r, r->nlv - 1, SB_E_NOMEM, "%s",
+			    c->rows.reason);
+		if (c->rows.done)
+			return SB_OK;
+		if (c->finished)
+			return SB_EOF;
+		if ((st = chunk_next(r)) == 1)
+			continue;
+		c->finished = true;
+		if (st < 0) {
+			csv_fini(&c->rows.p, NULL, NULL, NULL);
+			return chunk_fail(r, st);
+		}
+		if (rows_end(&c->rows) != SB_OK)
+			return fail(r, r->nlv - 1, SB_E_NOMEM, "%s",
+			    c->rows.reason);
+	}
+}
+
+/* The first row of a member (or names 1..n) becomes the header. */
+static int
+csv_header(struct sb_reader *r)
+{
+	struct csvst *c = &r->csv;
+	struct rows *w = &c->rows;
+	char num[24], where[48], why[160];
+	size_t i, n, tl;
+	int st;
+
+	sb_buf_reset(&c->hbuf);
+	if (!r->o.no_header && (w->overflow || w->toomany))
+		return fail(r, r->nlv - 1, SB_E_DATA,
+		    "CSV header longer than %zu bytes or over %d fields",
+		    r->maxrec, SB_READER_MAX_FIELDS);
+	n = r->o.no_header ? (w->nf < SB_READER_MAX_FIELDS ? w->nf :
+	    SB_READER_MAX_FIELDS) : w->nstored;
+	for (i = 0; i < n; i++) {
+		w->coff[i] = c->hbuf.len;
+		if (r->o.no_header) {
+			snprintf(num, sizeof(num), "%zu", i + 1);
+			st = sb_buf_add(&c->hbuf, num, strlen(num) + 1) != 0 ?
+			    CV_LONG : CV_OK;
+		} else
+			st = to_utf8(&r->cv, w->row.data + w->off[i],
+			    w->len[i], &c->hbuf, &tl);
+		if (st != CV_OK) {
+			snprintf(where, sizeof(where), "header column %zu",
+			    i + 1);
+			cv_reason(&r->cv, st, where, why, sizeof(why));
+			return fail(r, r->nlv - 1, SB_E_DATA, "%s", why);
+		}
+	}
+	for (i = 0; i < n; i++)
+		c->hdr[i] = c->hbuf.data + w->coff[i];
+	c->nhdr = n;
+	c->have_header = true;
+	r->header_gen = atomic_fetch_add(&header_gens, 1) + 1;
+	return SB_OK;
 }
 
 /* Turn the completed row into a record, a reject, a header or nothing. */
@@ -1166,13 +1477,10 @@ static int
 csv_row(struct sb_reader *r, struct sb_rec *rec, struct sb_rawrej *rej)
 {
 	struct csvst *c = &r->csv;
-	const size_t *lens;
-	char where[32];
-	size_t i, col;
-	int st, cv;
+	int st;
 
-	if (c->nf == 1 && c->nstored == 1 && c->len[0] == 0)
-		return ROW_SKIP;		/* a blank line */
+	if (rows_blank(&c->rows))
+		return ROW_SKIP;
 	if (!c->have_header) {
 		if ((st = csv_header(r)) != SB_OK)
 			return st;
@@ -1181,98 +1489,518 @@ csv_row(struct sb_reader *r, struct sb_rec *rec, struct sb_rawrej *rej)
 	}
 	r->record++;
 	r->nrec++;
-	prov(r, rec, c->row_line);
-	if (c->overflow)
-		snprintf(r->reason, sizeof(r->reason),
-		    "record longer than %zu bytes", r->maxrec);
-	else if (c->toomany)
-		snprintf(r->reason, sizeof(r->reason),
-		    "row has more than %d fields", SB_READER_MAX_FIELDS);
-	else if (c->unterminated)
-		snprintf(r->reason, sizeof(r->reason),
-		    "unterminated quoted field at end of data");
-	else if (c->nf > c->nhdr)
-		snprintf(r->reason, sizeof(r->reason),
-		    "row has %zu fields, header has %zu", c->nf, c->nhdr);
-	else if ((cv = csv_convert(r, &lens, &col)) != CV_OK) {
-		snprintf(where, sizeof(where), "column %zu", col);
-		cv_reason(r, cv, where);
-	} else {
-		for (i = c->nstored; i < c->nhdr; i++)
-			r->fv[i] = "";
-		rec->kind = SB_REC_CSV;
-		rec->fields = r->fv;
-		rec->lens = lens;
-		rec->nfields = c->nhdr;
+	prov(r, rec, c->rows.row_line);
+	if ((st = rows_take(&c->rows, c->nhdr, rec, rej)) == SB_OK) {
 		rec->header = c->hdr;
 		rec->nheader = c->nhdr;
 		rec->header_gen = r->header_gen;
-		return SB_OK;
 	}
-	return csv_reject(r, rej);
+	return st;
+}
+
+/*
+ * The chunk scan: where rows end in a CSV member's bytes, without
+ * parsing them.
+ *
+ * A row ends at a newline (LF, CR or CRLF) outside quotes.  Where quotes
+ * are is known only by following them from a known row start, so the
+ * reader scans the bytes as they come (memchr(3) for quotes and newlines,
+ * a look at the bytes around each quote) and cuts after a row end once a
+ * chunk is big enough.  The scan follows libcsv's rules (non-strict, set
+ * up as rows_start() does): a quote opens a quoted field only as the first
+ * byte of a field (after spaces and tabs when those are trimmed);
+ * elsewhere in an unquoted field it is a plain character (5'2" is three
+ * bytes and a quote).  Inside a quoted field a quote is doubled, or closes
+ * the field before a delimiter, a newline or the end of the data (after
+ * trimmed spaces, too).  After any other quote inside a quoted field
+ * (`"a"b`) libcsv goes on in ways the scan does not follow: it stops
+ * there (SCAN_BAD), and the reader parses that stretch itself.
+ *
+ * The scan also counts the records of the rows it passes, so that a chunk
+ * knows the number of its first record: every row is one (a record or a
+ * reject) except what csv_row() skips, rows that give libcsv no field
+ * (only trimmed spaces) or one empty field ("").
+ */
+
+/* Start at a row start; trim as rows_start() sets libcsv up: without it
+ * nothing is a space, with it spaces, and tabs unless they delimit. */
+static void
+scan_init(struct scan *s, unsigned char delim, unsigned char quote,
+    bool trim)
+{
+	memset(s, 0, sizeof(*s));
+	s->delim = delim;
+	s->quote = quote;
+	if (trim) {
+		s->sp1 = ' ';
+		s->sp2 = delim == '\t' ? ' ' : '\t';
+	}
+}
+
+/* libcsv's test for a space (never the delimiter). */
+static inline bool
+scan_space(const struct scan *s, unsigned char c)
+{
+	return s->sp1 != 0 && (c == s->sp1 || c == s->sp2) && c != s->delim;
+}
+
+/* The next byte c at or after pos in p[0..n), or SIZE_MAX: each byte is
+ * searched once, and past n only when n has grown. */
+static size_t
+next_of(struct nextc *x, const char *p, size_t pos, size_t n, int c)
+{
+	const char *q;
+
+	if (x->at < pos) {
+		x->at = pos;
+		x->found = false;
+	}
+	if (!x->found && x->at < n) {
+		if ((q = memchr(p + x->at, c, n - x->at)) != NULL) {
+			x->at = (size_t)(q - p);
+			x->found = true;
+		} else
+			x->at = n;
+	}
+	return x->found ? x->at : SIZE_MAX;
+}
+
+/* A quote at j inside a quoted field: -1 when the scan goes on (s->pos
+ * and s->inq set), else SCAN_MORE or SCAN_BAD. */
+static int
+scan_closing(struct scan *s, const char *p, size_t n, size_t j)
+{
+	unsigned char c;
+	size_t k = j + 1;
+
+	if (k >= n)
+		return SCAN_MORE;
+	c = (unsigned char)p[k];
+	if (c == s->quote) {		/* "" inside: one quote */
+		s->pos = k + 1;
+		return -1;
+	}
+	while (scan_space(s, c)) {	/* "a"  , */
+		if (++k >= n)
+			return SCAN_MORE;
+		c = (unsigned char)p[k];
+	}
+	if (c == s->delim || c == '\n' || c == '\r') {
+		s->inq = false;
+		s->pos = k;
+		return -1;
+	}
+	s->bad = j;
+	return SCAN_BAD;
+}
+
+/* Does a quote at j open a field: only spaces since a delimiter, a
+ * newline or the start of the scan?  (Those are outside quotes: a quoted
+ * field the scan followed ends before a delimiter or a newline.) */
+static bool
+scan_opens(const struct scan *s, const char *p, size_t j)
+{
+	unsigned char c;
+
+	while (j > 0 && scan_space(s, (unsigned char)p[j - 1]))
+		j--;
+	if (j == 0)
+		return true;
+	c = (unsigned char)p[j - 1];
+	return c == s->delim || c == '\n' || c == '\r';
+}
+
+/* Is the row p[from..to) (to: its newline) a record?  Not if libcsv gives
+ * it no field, or one empty quoted field: rows_blank(). */
+static bool
+scan_record(const struct scan *s, const char *p, size_t from, size_t to)
+{
+	while (from < to && scan_space(s, (unsigned char)p[from]))
+		from++;
+	if (from == to)
+		return false;
+	if (to - from < 2 || p[from] != (char)s->quote ||
+	    p[from + 1] != (char)s->quote)
+		return true;
+	/* "" and then only spaces (dropped after a closing quote). */
+	for (from += 2; from < to; from++)
+		if (!scan_space(s, (unsigned char)p[from]))
+			return true;
+	return false;
+}
+
+/*
+ * Scan p[s->pos..n), where p[0] is the row start the scan began at, and n
+ * only grows between calls (the bytes before it stay).  Stops at the
+ * first row end at or past `want` (SCAN_CUT, s->cut), at a quote it cannot
+ * follow (SCAN_BAD, s->bad; s->cut is the last row end before it), or when
+ * the bytes run out (SCAN_MORE, s->cut is the last row end).  A row ending
+ * in CR ends after the LF that follows, when that is there already.
+ * s->nrec counts the records in p[0..s->cut).
+ */
+static int
+scan_run(struct scan *s, const char *p, size_t n, size_t want)
+{
+	size_t q, lf, cr, nl;
+	int st;
+
+	while (s->pos < n) {
+		q = next_of(&s->nq, p, s->pos, n, s->quote);
+		if (s->inq) {
+			if (q == SIZE_MAX) {
+				s->pos = n;
+				return SCAN_MORE;
+			}
+			if ((st = scan_closing(s, p, n, q)) >= 0) {
+				s->pos = q;
+				return st;
+			}
+			continue;
+		}
+		lf = next_of(&s->nlf, p, s->pos, n, '\n');
+		cr = next_of(&s->ncr, p, s->pos, n, '\r');
+		nl = lf < cr ? lf : cr;
+		if (q < nl) {
+			if (scan_opens(s, p, q))
+				s->inq = true;
+			s->pos = q + 1;
+			continue;
+		}
+		if (nl == SIZE_MAX) {
+			s->pos = n;
+			return SCAN_MORE;
+		}
+		s->nrec += scan_record(s, p, s->cut, nl);
+		s->cut = s->pos = nl + 1 + (p[nl] == '\r' && nl + 1 < n &&
+		    p[nl + 1] == '\n');
+		if (s->cut >= want)
+			return SCAN_CUT;
+	}
+	return SCAN_MORE;
+}
+
+/* Line ends in p[0..n) as rows_segment() counts them: LF, CR, and CRLF
+ * once; cr_before: the byte before p[0] was a CR. */
+static long
+count_lines(const char *p, size_t n, bool cr_before)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	long lines = 0;
+	size_t i = 0, j;
+
+	/* Every LF and CR, less one for each CR followed by an LF. */
+	if (n > 0 && cr_before && u[0] == '\n')
+		lines--;
+#ifdef __SSE2__
+	const __m128i vlf = _mm_set1_epi8('\n'), vcr = _mm_set1_epi8('\r');
+	const __m128i zero = _mm_setzero_si128();
+
+	while (i + 17 <= n) {
+		/* Bytes count per lane, up to 255 rounds. */
+		__m128i acc = zero, sum;
+		size_t stop = i + 16 * 255;
+
+		for (; i + 17 <= n && i < stop; i += 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
+			__m128i w = _mm_loadu_si128((const __m128i *)(u + i +
+			    1));
+			__m128i cr = _mm_cmpeq_epi8(v, vcr);
+
+			acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(v, vlf));
+			acc = _mm_sub_epi8(acc, cr);
+			acc = _mm_add_epi8(acc, _mm_and_si128(cr,
+			    _mm_cmpeq_epi8(w, vlf)));
+		}
+		sum = _mm_sad_epu8(acc, zero);
+		lines += _mm_cvtsi128_si32(sum) +
+		    _mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
+	}
+#endif
+	for (j = i; j < n; j++) {
+		if (u[j] == '\n')
+			lines++;
+		else if (u[j] == '\r')
+			lines += !(j + 1 < n && u[j + 1] == '\n');
+	}
+	return lines;
+}
+
+/*
+ * Chunk mode.  cut holds the member's bytes from a row start on; the scan
+ * finds where rows end in it.  A chunk goes out from cut's start, and what
+ * follows it moves to the front on the next call (or into the caller's
+ * buffer, sb_reader_take_chunk()).
+ */
+
+/* Hand out cut[0..len) as a chunk (SB_CHUNK). */
+static int
+chunk_out(struct sb_reader *r, size_t len, bool final)
+{
+	struct csvst *c = &r->csv;
+	struct rows *w = &c->rows;
+	struct sb_csvchunk *ck = r->ck;
+	const char *name = r->lv[r->nlv - 1].name;
+
+	ck->data = c->cut.data != NULL ? c->cut.data : "";
+	ck->len = len;
+	ck->member = name;
+	ck->line = w->line;
+	ck->cr_before = w->cr_end;
+	ck->final = final;
+	ck->base = r->record;
+	ck->nrec = final ? -1 : c->scan.nrec;
+	ck->empty_note = NULL;
+	if (final && r->nrec == 0 && name != NULL) {
+		/* As leaf_end() would note it, had the reader counted. */
+		snprintf(c->empty_note, sizeof(c->empty_note),
+		    "member %s: no records", name);
+		ck->empty_note = c->empty_note;
+	}
+	ck->delimiter = w->delim;
+	ck->quote = w->quote;
+	ck->trim = c->trim;
+	ck->header = c->hdr;
+	ck->nheader = c->nhdr;
+	ck->header_gen = r->header_gen;
+	/* Where the member goes on. */
+	w->line += count_lines(ck->data, len, w->cr_end);
+	if (len > 0)
+		w->cr_end = ck->data[len - 1] == '\r';
+	if (!final) {
+		r->record += c->scan.nrec;
+		r->nrec += c->scan.nrec;
+	}
+	c->out = len;
+	if (final)
+		c->mode = CM_DONE;
+	return SB_CHUNK;
+}
+
+/* The last chunk went out: its bytes leave cut. */
+static void
+cut_drop(struct csvst *c)
+{
+	size_t k = c->cut.len - c->out;
+
+	if (c->out == 0)
+		return;
+	if (k > 0)
+		memmove(c->cut.data, c->cut.data + c->out, k);
+	c->cut.len = k;
+	c->cut.data[k] = '\0';
+	c->out = 0;
+	scan_init(&c->scan, c->rows.delim, c->rows.quote, c->trim);
+}
+
+/* Move bytes of the block into cut, up to CUT_SLICE; 0 or -1 (full). */
+static int
+cut_fill(struct sb_reader *r)
+{
+	struct cursor *cur = &r->cur;
+	size_t k = cur->len - cur->pos;
+
+	if (k > CUT_SLICE)
+		k = CUT_SLICE;
+	if (sb_buf_add(&r->csv.cut, cur->p + cur->pos, k) != 0)
+		return -1;
+	cur->pos += k;
+	return 0;
+}
+
+/* More bytes into cut: read(2) into it for a plain operand, else the
+ * next block (lv_read()'s values). */
+static int
+cut_read(struct sb_reader *r)
+{
+	struct sb_buf *b = &r->csv.cut;
+	size_t n;
+	int st;
+
+	if (sb_buf_grow(b, CUT_READ) != 0)
+		return chunk_next(r);
+	st = lv_read_into(r, r->nlv - 1, b->data + b->len, CUT_READ, &n);
+	if (st == 2)
+		return chunk_next(r);
+	if (st == 1) {
+		b->len += n;
+		b->data[b->len] = '\0';
+	}
+	return st;
+}
+
+/* Start cutting at the row start the cursor is at. */
+static void
+cut_start(struct sb_reader *r)
+{
+	struct csvst *c = &r->csv;
+	struct cursor *cur = &r->cur;
+	size_t k;
+
+	if (c->replay) {
+		/* A fallback ends inside the bytes it replayed. */
+		k = cur->len - cur->pos;
+		memmove(c->cut.data, c->cut.data + cur->pos, k);
+		c->cut.len = k;
+		c->cut.data[k] = '\0';
+		c->replay = false;
+		r->cur = c->saved;
+	} else
+		sb_buf_reset(&c->cut);
+	c->mode = CM_CUT;
+	c->out = 0;
+	scan_init(&c->scan, c->rows.delim, c->rows.quote, c->trim);
+}
+
+/*
+ * The scan cannot follow the quotes at `at` of cut, or a row does not end
+ * within a chunk's bounds: parse cut from its start (a row start) here,
+ * until a row ends past `at`.
+ */
+static void
+fallback(struct sb_reader *r, size_t at)
+{
+	struct csvst *c = &r->csv;
+	struct rows *w = &c->rows;
+
+	c->mode = CM_SEQ;
+	c->fb_end = at;
+	c->saved = r->cur;
+	cursor_set(&r->cur, c->cut.data, c->cut.len);
+	c->replay = true;
+	rows_start(w, w->delim, w->quote, c->trim, w->line, w->cr_end);
+}
+
+/* Back from a fallback: the row just read ends past the trouble. */
+static bool
+fallback_over(const struct sb_reader *r)
+{
+	const struct csvst *c = &r->csv;
+
+	return c->mode == CM_SEQ && (!c->replay || r->cur.pos > c->fb_end);
+}
+
+/* The next chunk: SB_CHUNK, SB_FATAL, or CUT_AGAIN (fell back). */
+static int
+cut_next(struct sb_reader *r)
+{
+	struct csvst *c = &r->csv;
+	int st;
+
+	cut_drop(c);
+	if (c->err != 0) {
+		/* The data stopped behind the last chunk: the part of a
+		 * row after it goes, as in csv_fill(). */
+		st = c->err;
+		c->err = 0;
+		sb_buf_reset(&c->cut);
+		if ((st = chunk_fail(r, st)) != SB_EOF)
+			return st;
+		return chunk_out(r, 0, true);
+	}
+	for (;;) {
+		st = scan_run(&c->scan, c->cut.data, c->cut.len,
+		    c->want);
+		if (st == SCAN_CUT)
+			return chunk_out(r, c->scan.cut, false);
+		if (st == SCAN_BAD) {
+			fallback(r, c->scan.bad);
+			return CUT_AGAIN;
+		}
+		if (c->cut.len >= 2 * c->want) {
+			/* A row longer than a chunk may grow. */
+			if (c->scan.cut > 0)
+				return chunk_out(r, c->scan.cut, false);
+			fallback(r, c->cut.len);
+			return CUT_AGAIN;
+		}
+		if (r->cur.pos < r->cur.len) {
+			if (cut_fill(r) != 0)
+				return fail(r, r->nlv - 1, SB_E_NOMEM,
+				    "out of memory");
+			continue;
+		}
+		if ((st = cut_read(r)) == 1)
+			continue;
+		if (st == 0)
+			return chunk_out(r, c->cut.len, true);
+		/* Rows the data had before it stopped go out first. */
+		if (c->scan.cut > 0) {
+			c->err = st;
+			return chunk_out(r, c->scan.cut, false);
+		}
+		sb_buf_reset(&c->cut);
+		if ((st = chunk_fail(r, st)) != SB_EOF)
+			return st;
+		return chunk_out(r, 0, true);
+	}
 }
 
 static int
 csv_next(struct sb_reader *r, struct sb_rec *rec, struct sb_rawrej *rej)
 {
+	struct csvst *c = &r->csv;
 	int st;
 
+	if (!r->chunky && c->mode != CM_OFF) {
+		/* sb_reader_next() after sb_reader_next_chunk(): no more
+		 * chunks. */
+		if (c->mode == CM_CUT) {
+			cut_drop(c);
+			fallback(r, SIZE_MAX);
+		}
+		else if (c->mode == CM_DONE)
+			return SB_EOF;
+	}
 	for (;;) {
-		row_reset(&r->csv);
-		if ((st = csv_fill(r)) != SB_OK)
+		/* Here a row has just ended (or none began): chunks may
+		 * start. */
+		if (r->chunky && c->have_header &&
+		    (c->mode == CM_OFF || fallback_over(r)))
+			cut_start(r);
+		if (c->mode == CM_CUT && (st = cut_next(r)) != CUT_AGAIN)
+			return st;
+		if (c->mode == CM_DONE)
+			return SB_EOF;
+		row_reset(&c->rows);
+		st = csv_fill(r);
+		if (st == SB_EOF && c->mode == CM_SEQ && r->chunky)
+			return chunk_out(r, 0, true);
+		if (st != SB_OK)
 			return st;
 		if ((st = csv_row(r, rec, rej)) != ROW_SKIP)
 			return st;
 	}
 }
 
-static int
-csv_arrays(struct sb_reader *r)
-{
-	struct csvst *c = &r->csv;
-	size_t n = SB_READER_MAX_FIELDS;
-
-	if (c->off != NULL)
-		return 0;
-	c->off = calloc(n, sizeof(*c->off));
-	c->len = calloc(n, sizeof(*c->len));
-	c->coff = calloc(n, sizeof(*c->coff));
-	c->hdr = calloc(n, sizeof(*c->hdr));
-	r->fv = calloc(n, sizeof(*r->fv));
-	r->fl = calloc(n, sizeof(*r->fl));
-	if (c->off == NULL || c->len == NULL || c->coff == NULL ||
-	    c->hdr == NULL || r->fv == NULL || r->fl == NULL)
-		return -1;
-	return 0;
-}
-
-/* Set libcsv up for a member whose first bytes (after spaces) are p. */
+/* Set a member up whose first bytes (after spaces) are p. */
 static int
 csv_start(struct sb_reader *r, const char *p, size_t n)
 {
 	struct csvst *c = &r->csv;
+	unsigned char quote, delim;
 
-	if (csv_arrays(r) != 0)
-		return fail(r, r->nlv - 1, SB_E_NOMEM, "out of memory");
-	if (!c->init) {
-		if (csv_init(&c->p, CSV_REPALL_NL) != 0)
-			return fail(r, r->nlv - 1, SB_E_NOMEM, "csv_init");
-		csv_set_blk_size(&c->p, CSV_BLK);
-		c->init = true;
-	} else
-		csv_fini(&c->p, NULL, NULL, NULL);	/* drop old state */
-	c->quote = r->o.quote != 0 ? (unsigned char)r->o.quote : '"';
-	c->delim = r->o.delimiter != 0 ? (unsigned char)r->o.delimiter :
-	    sniff(p, n, c->quote);
-	csv_set_delim(&c->p, c->delim);
-	csv_set_quote(&c->p, c->quote);
-	/* libcsv trims spaces and tabs unless told what a space is. */
-	csv_set_space_func(&c->p, !r->o.trim ? space_none :
-	    c->delim == '\t' ? space_blank : NULL);
-	row_reset(c);
-	c->finished = c->have_header = c->nomem = c->cr_end = false;
+	if (!c->rows.init) {
+		c->hdr = calloc(SB_READER_MAX_FIELDS, sizeof(*c->hdr));
+		if (c->hdr == NULL ||
+		    rows_init(&c->rows, r->maxrec, &r->cv) != 0)
+			return fail(r, r->nlv - 1, SB_E_NOMEM,
+			    "out of memory");
+	}
+	quote = r->o.quote != 0 ? (unsigned char)r->o.quote : '"';
+	delim = r->o.delimiter != 0 ? (unsigned char)r->o.delimiter :
+	    sniff(p, n, quote);
+	c->trim = r->o.trim;
+	rows_start(&c->rows, delim, quote, c->trim, 1, false);
+	c->finished = c->have_header = false;
 	c->nhdr = 0;
-	c->start_pending = true;
+	c->mode = CM_OFF;
+	sb_buf_reset(&c->cut);
+	c->out = 0;
+	c->replay = false;
+	c->err = 0;
+	c->want = r->o.chunk_size != 0 &&
+	    r->o.chunk_size < SB_READER_CHUNK_SIZE ? r->o.chunk_size :
+	    SB_READER_CHUNK_SIZE;
 	return SB_OK;
 }
 
@@ -1323,19 +2051,19 @@ json_between(struct sb_reader *r)
 	struct jsonst *j = &r->js;
 	unsigned char c;
 
-	while (r->cpos < r->clen && !j->in_rec) {
-		c = (unsigned char)r->chunk[r->cpos];
+	while (r->cur.pos < r->cur.len && !j->in_rec) {
+		c = (unsigned char)r->cur.p[r->cur.pos];
 		if (c == '\n')
 			r->line++;
 		if (c == '\n' || c == ' ' || c == '\t' || c == '\r') {
-			r->cpos++;
+			r->cur.pos++;
 		} else if (j->in_array && (c == ',' || c == ']')) {
 			j->in_array = c == ',';
-			r->cpos++;
+			r->cur.pos++;
 		} else if (!j->in_array && c == '[' &&
 		    r->fmt == SB_FMT_JSON) {
 			j->in_array = true;
-			r->cpos++;
+			r->cur.pos++;
 		} else if (c == '{' || c == '[')
 			jrec_begin(r, J_VALUE);
 		else
@@ -1471,18 +2199,18 @@ static int
 json_scan(struct sb_reader *r, bool *done)
 {
 	struct jsonst *j = &r->js;
-	const unsigned char *p = (const unsigned char *)r->chunk;
+	const unsigned char *p = (const unsigned char *)r->cur.p;
 	size_t end;
 
 	if (j->kind == J_VALUE)
-		end = scan_value(r, p, r->cpos, r->clen, done);
+		end = scan_value(r, p, r->cur.pos, r->cur.len, done);
 	else if (j->kind == J_SCALAR)
-		end = scan_scalar(r, p, r->cpos, r->clen, done);
+		end = scan_scalar(r, p, r->cur.pos, r->cur.len, done);
 	else
-		end = scan_garbage(p, r->cpos, r->clen, done);
-	if (jrec_add(r, r->chunk + r->cpos, end - r->cpos) != 0)
+		end = scan_garbage(p, r->cur.pos, r->cur.len, done);
+	if (jrec_add(r, r->cur.p + r->cur.pos, end - r->cur.pos) != 0)
 		return fail(r, r->nlv - 1, SB_E_NOMEM, "out of memory");
-	r->cpos = end;
+	r->cur.pos = end;
 	if (*done && j->cut && j->text.len > j->cut_at) {
 		/* The record ends before the newline that broke it. */
 		j->text.len = j->cut_at;
@@ -1536,18 +2264,20 @@ json_finish(struct sb_reader *r, struct sb_rec *rec, struct sb_rawrej *rej)
 	if (j->deep)
 		return json_reject(r, rej, "JSON nested deeper than %d levels",
 		    SB_READER_MAX_DEPTH);
-	if (r->enc == NULL) {
+	if (r->cv.enc == NULL) {
 		text = j->text.data;
 		len = j->text.len;
 		cv = sb_utf8_valid(text, len) ? CV_OK :
 		    memchr(text, '\0', len) != NULL ? CV_NUL : CV_BAD;
 	} else {
 		sb_buf_reset(&r->conv);
-		cv = to_utf8(r, j->text.data, j->text.len, &r->conv, &len);
+		cv = to_utf8(&r->cv, j->text.data, j->text.len, &r->conv,
+		    &len);
 		text = r->conv.data;
 	}
 	if (cv != CV_OK) {
-		cv_reason(r, cv, "the record");
+		cv_reason(&r->cv, cv, "the record", r->reason,
+		    sizeof(r->reason));
 		return json_reject(r, rej, NULL);
 	}
 	json = cJSON_ParseWithLengthOpts(text, len, &end, 0);
@@ -1581,7 +2311,7 @@ json_next(struct sb_reader *r, struct sb_rec *rec, struct sb_rawrej *rej)
 	int st;
 
 	for (;;) {
-		if (r->cpos == r->clen) {
+		if (r->cur.pos == r->cur.len) {
 			if ((st = chunk_next(r)) == 1)
 				continue;
 			if (st < 0)
@@ -1629,8 +2359,7 @@ leaf_start(struct sb_reader *r, int l)
 		r->fmt = SB_FMT_CSV;
 	r->record = r->nrec = 0;
 	r->line = 1;
-	r->chunk = NULL;
-	r->clen = r->cpos = 0;
+	cursor_set(&r->cur, NULL, 0);
 	if (r->fmt == SB_FMT_CSV)
 		return csv_start(r, p + i, n - i);
 	r->js.in_array = r->js.in_rec = false;
@@ -1642,7 +2371,10 @@ leaf_start(struct sb_reader *r, int l)
 static void
 leaf_end(struct sb_reader *r)
 {
-	if (r->nrec == 0 && r->lv[r->nlv - 1].name != NULL)
+	/* After a final chunk only its parser knows: it carries the note
+	 * (empty_note). */
+	if (r->nrec == 0 && !(r->fmt == SB_FMT_CSV && r->csv.mode == CM_DONE) &&
+	    r->lv[r->nlv - 1].name != NULL)
 		note(r, r->nlv - 1, "no records");
 }
 
@@ -1674,6 +2406,15 @@ open_input(struct sb_reader *r, const char *path)
 	return SB_OK;
 }
 
+static size_t
+maxrec_of(const struct sb_reader_opts *o)
+{
+	size_t m = o->max_record != 0 ? o->max_record :
+	    SB_READER_DEFAULT_MAX_RECORD;
+
+	return m > SIZE_MAX / 8 ? SIZE_MAX / 8 : m;
+}
+
 static int
 set_opts(struct sb_reader *r, const struct sb_reader_opts *opts)
 {
@@ -1682,10 +2423,7 @@ set_opts(struct sb_reader *r, const struct sb_reader_opts *opts)
 
 	r->o = opts != NULL ? *opts : defaults;
 	r->o.encoding = NULL;
-	r->maxrec = r->o.max_record != 0 ? r->o.max_record :
-	    SB_READER_DEFAULT_MAX_RECORD;
-	if (r->maxrec > SIZE_MAX / 8)
-		r->maxrec = SIZE_MAX / 8;
+	r->maxrec = maxrec_of(&r->o);
 	q = r->o.quote != 0 ? r->o.quote : '"';
 	if (r->o.delimiter < 0 || r->o.delimiter > 255 || q < 0 || q > 255 ||
 	    r->o.delimiter == '\n' || r->o.delimiter == '\r' ||
@@ -1698,7 +2436,7 @@ set_opts(struct sb_reader *r, const struct sb_reader_opts *opts)
 	if ((r->enc = strdup(opts->encoding)) == NULL)
 		return sb_seterr(&r->err, SB_FATAL, SB_E_NOMEM,
 		    "out of memory");
-	if ((r->cd = iconv_open("UTF-8", r->enc)) == (iconv_t)-1)
+	if (conv_open(&r->cv, r->enc) != 0)
 		return sb_seterr(&r->err, SB_FATAL, SB_E_USAGE,
 		    "unknown encoding: %s", r->enc);
 	return SB_OK;
@@ -1716,7 +2454,7 @@ sb_reader_open(struct sb_reader **rp, const char *path,
 	if ((r = calloc(1, sizeof(*r))) == NULL)
 		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
 	r->fd = -1;
-	r->cd = (iconv_t)-1;
+	r->cv.cd = (iconv_t)-1;
 	if ((r->source = strdup(path)) == NULL) {
 		sb_seterr(&r->err, SB_FATAL, SB_E_NOMEM, "out of memory");
 		goto out;
@@ -1725,11 +2463,10 @@ sb_reader_open(struct sb_reader **rp, const char *path,
 	if (set_opts(r, opts) != SB_OK || open_input(r, path) != SB_OK)
 		goto out;
 	big = r->maxrec * 4 + SB_READER_MAX_FIELDS * 2 + 64;
-	sb_buf_init(&r->csv.row, r->maxrec + SB_READER_MAX_FIELDS + 64);
 	sb_buf_init(&r->csv.hbuf, big);
+	sb_buf_init(&r->csv.cut, SB_READER_CHUNK_MAX);
 	sb_buf_init(&r->js.text, r->maxrec);
 	sb_buf_init(&r->conv, big);
-	sb_buf_init(&r->raw, r->maxrec * 2 + 64);
 	for (l = 0; l <= SB_READER_MAX_NESTING; l++) {
 		r->lv[l].r = r;
 		r->lv[l].idx = l;
@@ -1785,9 +2522,9 @@ next_record(struct sb_reader *r, struct sb_rec *rec, struct sb_rawrej *rej)
 	}
 }
 
-int
-sb_reader_next(struct sb_reader *r, struct sb_rec *rec,
-    struct sb_rawrej *rej, struct sb_err *e)
+static int
+reader_next(struct sb_reader *r, struct sb_rec *rec, struct sb_rawrej *rej,
+    struct sb_err *e)
 {
 	locale_t old;
 	int st;
@@ -1819,6 +2556,56 @@ sb_reader_next(struct sb_reader *r, struct sb_rec *rec,
 	if (st == SB_FATAL && e != NULL)
 		*e = r->err;
 	return st;
+}
+
+int
+sb_reader_next(struct sb_reader *r, struct sb_rec *rec,
+    struct sb_rawrej *rej, struct sb_err *e)
+{
+	r->chunky = false;
+	return reader_next(r, rec, rej, e);
+}
+
+int
+sb_reader_next_chunk(struct sb_reader *r, struct sb_rec *rec,
+    struct sb_rawrej *rej, struct sb_csvchunk *ck, struct sb_err *e)
+{
+	int st;
+
+	memset(ck, 0, sizeof(*ck));
+	r->chunky = !r->o.sequential;
+	r->ck = ck;
+	st = reader_next(r, rec, rej, e);
+	r->ck = NULL;
+	return st;
+}
+
+int
+sb_reader_take_chunk(struct sb_reader *r, struct sb_buf *into)
+{
+	struct csvst *c = &r->csv;
+	struct sb_buf t;
+	size_t n = c->out;
+
+	sb_buf_reset(into);
+	if (into->limit != c->cut.limit) {
+		/* Storage changes places only between equal limits (a
+		 * buffer's capacity never passes its limit): a copy. */
+		return n > 0 && sb_buf_add(into, c->cut.data, n) != 0 ? -1 : 0;
+	}
+	/* The rest moves into the caller's storage, which becomes cut. */
+	if (c->cut.len > n && sb_buf_add(into, c->cut.data + n,
+	    c->cut.len - n) != 0)
+		return -1;
+	t = *into;
+	*into = c->cut;
+	c->cut = t;
+	into->len = n;
+	if (into->data != NULL)
+		into->data[n] = '\0';
+	c->out = 0;
+	scan_init(&c->scan, c->rows.delim, c->rows.quote, c->trim);
+	return 0;
 }
 
 const char *
@@ -1853,22 +2640,14 @@ sb_reader_free(struct sb_reader *r)
 		level_reset(&r->lv[l]);
 		sb_buf_release(&r->lv[l].peek);
 	}
-	if (r->csv.init)
-		csv_free(&r->csv.p);
-	sb_buf_release(&r->csv.row);
+	rows_free(&r->csv.rows);
 	sb_buf_release(&r->csv.hbuf);
+	sb_buf_release(&r->csv.cut);
+	free(r->csv.hdr);
 	sb_buf_release(&r->js.text);
 	sb_buf_release(&r->conv);
-	sb_buf_release(&r->raw);
-	free(r->csv.off);
-	free(r->csv.len);
-	free(r->csv.coff);
-	free(r->csv.hdr);
-	free(r->fv);
-	free(r->fl);
 	cJSON_Delete(r->json);
-	if (r->cd != (iconv_t)-1)
-		iconv_close(r->cd);
+	conv_close(&r->cv);
 	if (r->loc != (locale_t)0)
 		freelocale(r->loc);
 	if (r->own_fd)
@@ -1883,4 +2662,144 @@ sb_reader_free(struct sb_reader *r)
 	free(r->enc);
 	free(r->source);
 	free(r);
+}
+
+/*
+ * Chunk parsers: a struct rows over a chunk, records numbered from 1.
+ */
+
+struct sb_chunkparser {
+	struct rows rows;
+	struct conv cv;
+	char *enc;
+	struct cursor cur;
+	const char *source, *dname, *member;
+	const char *const *header;
+	size_t nheader;
+	unsigned long header_gen;
+	long base, record, nrec, line;
+	bool final, ended;
+};
+
+int
+sb_reader_chunkparser_new(struct sb_chunkparser **pp,
+    const struct sb_reader_opts *opts, struct sb_err *e)
+{
+	struct sb_chunkparser *cp;
+
+	*pp = NULL;
+	if ((cp = calloc(1, sizeof(*cp))) == NULL)
+		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+	cp->cv.cd = (iconv_t)-1;
+	if (opts != NULL && opts->encoding != NULL &&
+	    !is_utf8_name(opts->encoding) &&
+	    (cp->enc = strdup(opts->encoding)) == NULL)
+		goto nomem;
+	if (conv_open(&cp->cv, cp->enc) != 0) {
+		sb_reader_chunkparser_free(cp);
+		return sb_seterr(e, SB_FATAL, SB_E_USAGE,
+		    "unknown encoding: %s", opts->encoding);
+	}
+	if (rows_init(&cp->rows, opts != NULL ? maxrec_of(opts) :
+	    SB_READER_DEFAULT_MAX_RECORD, &cp->cv) != 0)
+		goto nomem;
+	*pp = cp;
+	return SB_OK;
+nomem:
+	sb_reader_chunkparser_free(cp);
+	return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+}
+
+void
+sb_reader_chunkparser_free(struct sb_chunkparser *cp)
+{
+	if (cp == NULL)
+		return;
+	rows_free(&cp->rows);
+	conv_close(&cp->cv);
+	free(cp->enc);
+	free(cp);
+}
+
+void
+sb_reader_chunk_begin(struct sb_chunkparser *cp,
+    const struct sb_csvchunk *ck, const char *source)
+{
+	rows_start(&cp->rows, (unsigned char)ck->delimiter,
+	    (unsigned char)ck->quote, ck->trim, ck->line, ck->cr_before);
+	cursor_set(&cp->cur, ck->data, ck->len);
+	/* One check for the chunk instead of one a field (an over-long row,
+	 * whose fields may be cut inside a character, is rejected as that). */
+	cp->rows.clean = cp->cv.enc == NULL && sb_utf8_valid(ck->data, ck->len);
+	cp->source = source;
+	cp->dname = strcmp(source, "-") == 0 ? "stdin" : source;
+	cp->member = ck->member;
+	cp->header = ck->header;
+	cp->nheader = ck->nheader;
+	cp->header_gen = ck->header_gen;
+	cp->base = ck->base;
+	cp->nrec = ck->nrec;
+	cp->line = ck->line;
+	cp->record = 0;
+	cp->final = ck->final;
+	cp->ended = false;
+}
+
+/* Out of memory, said as fail() says it. */
+static int
+chunk_fatal(struct sb_chunkparser *cp, struct sb_err *e)
+{
+	if (cp->member != NULL)
+		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "%s: member %s: %s",
+		    cp->dname, cp->member, cp->rows.reason);
+	return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "%s: %s", cp->dname,
+	    cp->rows.reason);
+}
+
+int
+sb_reader_chunk_next(struct sb_chunkparser *cp, struct sb_rec *rec,
+    struct sb_rawrej *rej, struct sb_err *e)
+{
+	struct rows *w = &cp->rows;
+	int st;
+
+	memset(rec, 0, sizeof(*rec));
+	memset(rej, 0, sizeof(*rej));
+	for (;;) {
+		row_reset(w);
+		if (rows_fill(w, &cp->cur) != SB_OK)
+			return chunk_fatal(cp, e);
+		if (!w->done) {
+			/* A chunk ends at a row end, unless it is the
+			 * member's last. */
+			if (!cp->final && cp->nrec != cp->record) {
+				snprintf(w->reason, sizeof(w->reason),
+				    "CSV chunk from line %ld: %ld records, the "
+				    "reader counted %ld (internal error)",
+				    cp->line, cp->record, cp->nrec);
+				return chunk_fatal(cp, e);
+			}
+			if (!cp->final || cp->ended)
+				return SB_EOF;
+			cp->ended = true;
+			if (rows_end(w) != SB_OK)
+				return chunk_fatal(cp, e);
+			if (!w->done)
+				return SB_EOF;
+		}
+		if (rows_blank(w))
+			continue;
+		cp->record++;
+		rec->source = cp->source;
+		rec->member = cp->member;
+		rec->format = SB_FMT_CSV;
+		rec->record = cp->base + cp->record;
+		rec->line = w->row_line;
+		if ((st = rows_take(w, cp->nheader, rec, rej)) == SB_OK) {
+			rec->header = cp->header;
+			rec->nheader = cp->nheader;
+			rec->header_gen = cp->header_gen;
+		}
+		return st;
+	}
 }

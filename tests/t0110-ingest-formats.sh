@@ -133,4 +133,17 @@ test_expect_success '--no-header: columns are numbered' '
 	test "$(jq -r .persons[0].name.given out | tr "\n" ,)" = "Ana,Eva,"
 '
 
+test_expect_success 'two CSV operands with different headers map each by its own' '
+	printf "%s\n" "case,v_given" "H1,Ana" >h1.csv &&
+	printf "%s\n" "v_given,opened,case" "Eva,2023-01-02,H2" >h2.csv &&
+	sb-ingest -p "$P" h1.csv h2.csv >out &&
+	test "$(jq -r "[.local_id,.persons[0].name.given]|join(\" \")" out | tr "\n" ,)" = "H1 Ana,H2 Eva,"
+'
+
+test_expect_success 'rejected row is re-joined with the file delimiter' '
+	printf "%s\n" "case;v_given" ";Ana" >semi-rej.csv &&
+	sb-ingest -p "$P" -r rej semi-rej.csv >out &&
+	test "$(jq -r .raw rej)" = ";Ana"
+'
+
 test_done

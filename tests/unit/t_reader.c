@@ -15,12 +15,16 @@
 #include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "sb_buf.h"
+#include "sb_ingest.h"
+#include "sb_profile.h"
 #include "sb_reader.h"
 
 static int ntests, nfailed;
@@ -801,10 +805,14 @@ t_boundaries(void)
 	sb_buf_release(&b);
 }
 
-/* Read file through a pipe on fd 0, as "-". */
+static char *split_transcript(const char *, const struct sb_reader_opts *,
+    bool, int *, struct sb_err *);
+
+/* Read file through a pipe on fd 0, as "-": a transcript(), or a
+ * split_transcript() (split), chunked or not. */
 static char *
-via_stdin(const char *file, const struct sb_reader_opts *o, int *st,
-    struct sb_err *e)
+stdin_run(const char *file, const struct sb_reader_opts *o, bool split,
+    bool chunked, int *st, struct sb_err *e)
 {
 	int fds[2], in, saved;
 	pid_t pid;
@@ -830,12 +838,30 @@ via_stdin(const char *file, const struct sb_reader_opts *o, int *st,
 	if ((saved = dup(0)) < 0 || dup2(fds[0], 0) < 0)
 		die("dup");
 	close(fds[0]);
-	got = transcript("-", o, st, e);
+	got = split ? split_transcript("-", o, chunked, st, e) :
+	    transcript("-", o, st, e);
 	if (dup2(saved, 0) < 0)
 		die("dup2");
 	close(saved);
 	waitpid(pid, NULL, 0);
 	return got;
+}
+
+static char *
+via_stdin(const char *file, const struct sb_reader_opts *o, int *st,
+    struct sb_err *e)
+{
+	return stdin_run(file, o, false, false, st, e);
+}
+
+static char *
+via_stdin_ways(const char *file, const struct sb_reader_opts *o,
+    bool chunked, int *st, struct sb_err *e)
+{
+	struct sb_reader_opts oc = *o;
+
+	oc.sequential = false;
+	return stdin_run(file, &oc, true, chunked, st, e);
 }
 
 /* Read file as "-" with fd 0 on the file itself, skip bytes read already. */
@@ -1040,6 +1066,705 @@ t_threads(void)
 	ok(same_all, "six readers in six threads");
 }
 
+/*
+ * Chunks: sb_reader_next_chunk() and chunk parsers give what
+ * sb_reader_next() gives, record for record; and sb_ingest gives the same
+ * output either way.
+ */
+
+/* Read a file with sb_reader_next() or, chunked, with
+ * sb_reader_next_chunk() and a chunk parser.  Records and rejects, notes,
+ * and the end go to separate parts of the transcript: notes may come at
+ * another record in the two ways, but not in another order. */
+static char *
+split_transcript(const char *file, const struct sb_reader_opts *o,
+    bool chunked, int *last, struct sb_err *e)
+{
+	struct sb_buf b = SB_BUF_INIT(64u << 20);
+	struct sb_buf notes = SB_BUF_INIT(1u << 20);
+	struct sb_chunkparser *cp = NULL;
+	struct sb_reader *r;
+	struct sb_rawrej rej;
+	struct sb_csvchunk ck;
+	struct sb_rec rec;
+	unsigned long gen = 0;
+	const char *n;
+	long got;
+	int st, cs;
+
+	memset(e, 0, sizeof(*e));
+	sb_buf_adds(&b, "");
+	sb_buf_adds(&notes, "");
+	if ((st = sb_reader_open(&r, file, o, e)) != SB_OK ||
+	    (chunked && (st = sb_reader_chunkparser_new(&cp, o, e)) !=
+	    SB_OK)) {
+		addf(&b, "open fatal %d: %s\n", e->kind, e->msg);
+		*last = st;
+		sb_buf_release(&notes);
+		return b.data;
+	}
+	do {
+		st = chunked ? sb_reader_next_chunk(r, &rec, &rej, &ck, e) :
+		    sb_reader_next(r, &rec, &rej, e);
+		/* Notes from before a chunk come before its own. */
+		while ((n = sb_reader_note(r)) != NULL)
+			addf(&notes, "note %s\n", n);
+		if (st == SB_OK)
+			log_rec(&b, &rec, &gen);
+		else if (st == SB_REJECT)
+			log_rej(&b, &rec, &rej);
+		else if (st == SB_CHUNK) {
+			sb_reader_chunk_begin(cp, &ck, file);
+			got = 0;
+			while ((cs = sb_reader_chunk_next(cp, &rec, &rej, e)) ==
+			    SB_OK || cs == SB_REJECT) {
+				got++;
+				if (cs == SB_OK)
+					log_rec(&b, &rec, &gen);
+				else
+					log_rej(&b, &rec, &rej);
+			}
+			if (cs == SB_FATAL) {
+				addf(&b, "chunk fatal %d: %s\n", e->kind,
+				    e->msg);
+				st = SB_FATAL;
+			}
+			if (ck.final && ck.empty_note != NULL && got == 0)
+				addf(&notes, "note %s\n", ck.empty_note);
+		}
+	} while (st == SB_OK || st == SB_REJECT || st == SB_CHUNK);
+	sb_buf_adds(&b, "-- notes\n");
+	sb_buf_adds(&b, notes.data);
+	if (st == SB_EOF)
+		sb_buf_adds(&b, "eof\n");
+	else
+		addf(&b, "fatal %d\n", e->kind);
+	*last = st;
+	sb_reader_chunkparser_free(cp);
+	sb_reader_free(r);
+	sb_buf_release(&notes);
+	strip_tmp(b.data);
+	return b.data;
+}
+
+/* Show where two transcripts part. */
+static void
+show_diff(const char *a, const char *b)
+{
+	size_t i = 0, line = 1, from;
+
+	while (a[i] != '\0' && a[i] == b[i]) {
+		if (a[i] == '\n')
+			line++;
+		i++;
+	}
+	from = i;
+	while (from > 0 && a[from - 1] != '\n')
+		from--;
+	printf("# first difference at transcript line %zu:\n"
+	    "# sequential: %.300s\n# chunked:    %.300s\n", line, a + from,
+	    b + from);
+}
+
+static struct {
+	int ok, bad;
+	bool shown;
+} cmp_stats;
+
+/* The two ways on one file; false (and the difference shown once) when
+ * they part. */
+static bool
+same_ways(const char *file, const struct sb_reader_opts *o, const char *what)
+{
+	struct sb_reader_opts oc = *o;
+	struct sb_err e1, e2;
+	char *a, *b;
+	int s1, s2;
+	bool eq;
+
+	oc.sequential = false;
+	a = split_transcript(file, o, false, &s1, &e1);
+	b = split_transcript(file, &oc, true, &s2, &e2);
+	eq = s1 == s2 && strcmp(a, b) == 0 && (s1 != SB_FATAL ||
+	    (e1.kind == e2.kind && strcmp(e1.msg, e2.msg) == 0));
+	if (eq)
+		cmp_stats.ok++;
+	else {
+		cmp_stats.bad++;
+		if (!cmp_stats.shown) {
+			cmp_stats.shown = true;
+			printf("# %s: %s (delimiter %d quote %d trim %d "
+			    "no_header %d max_record %zu encoding %s "
+			    "chunk_size %zu)\n", what, file, o->delimiter,
+			    o->quote, o->trim, o->no_header, o->max_record,
+			    o->encoding != NULL ? o->encoding : "UTF-8",
+			    o->chunk_size);
+			if (s1 != s2 || strcmp(a, b) != 0)
+				show_diff(a, b);
+			else
+				printf("# errors: %s / %s\n", e1.msg, e2.msg);
+		}
+	}
+	free(a);
+	free(b);
+	return eq;
+}
+
+/* A small deterministic generator (xorshift64*). */
+static uint64_t rng = 88172645463325252ull;
+
+static unsigned
+rnd(unsigned n)
+{
+	rng ^= rng >> 12;
+	rng ^= rng << 25;
+	rng ^= rng >> 27;
+	return (unsigned)((rng * 2685821657736338717ull) >> 33) % n;
+}
+
+struct dialect {
+	char delim, quote;
+	bool trim;
+	int eol;	/* 0 LF, 1 CRLF, 2 CR, 3 any of them */
+	bool cp1251;
+};
+
+static void
+put_eol(struct sb_buf *b, const struct dialect *d)
+{
+	static const char *const eols[] = {"\n", "\r\n", "\r"};
+
+	sb_buf_adds(b, eols[d->eol == 3 ? rnd(3) : (unsigned)d->eol]);
+}
+
+static void
+put_word(struct sb_buf *b, const struct dialect *d)
+{
+	static const char *const words[] = {"Ana", "x", "12", "Sliven",
+	    "\xd0\x9c\xd0\xb0\xd1\x80\xd0\xb8\xd1\x8f",
+	    "\xce\x93\xce\xb5\xcf\x8e\xcf\x81\xce\xb3\xce\xb9\xce\xbf\xcf\x82",
+	    "a b", "2023-01-02", "C1"};
+
+	if (d->cp1251 && rnd(3) == 0)
+		sb_buf_adds(b, "\xc8\xe2\xe0\xed");
+	else
+		sb_buf_adds(b, words[rnd(sizeof(words) / sizeof(words[0]))]);
+}
+
+/* Text for inside quotes: words, delimiters, newlines, doubled quotes. */
+static void
+put_quoted(struct sb_buf *b, const struct dialect *d)
+{
+	unsigned i, n = 1 + rnd(6);
+
+	sb_buf_addc(b, d->quote);
+	for (i = 0; i < n; i++) {
+		switch (rnd(7)) {
+		case 0:
+			sb_buf_addc(b, d->delim);
+			break;
+		case 1:
+			put_eol(b, d);
+			break;
+		case 2:
+			sb_buf_addc(b, d->quote);
+			sb_buf_addc(b, d->quote);
+			break;
+		case 3:
+			sb_buf_adds(b, "  ");
+			break;
+		default:
+			put_word(b, d);
+		}
+	}
+	sb_buf_addc(b, d->quote);
+}
+
+static void
+put_field(struct sb_buf *b, const struct dialect *d)
+{
+	unsigned i, n;
+
+	switch (rnd(40)) {
+	case 0: case 1: case 2:
+		break;				/* empty */
+	case 3:
+		sb_buf_adds(b, "  ");
+		put_word(b, d);
+		sb_buf_adds(b, rnd(2) ? " \t" : " ");
+		break;
+	case 4: case 5: case 6: case 7: case 8:
+		put_quoted(b, d);
+		break;
+	case 9:
+		put_quoted(b, d);
+		sb_buf_adds(b, "  ");		/* trimmed after the quote */
+		break;
+	case 10:
+		sb_buf_adds(b, "5'2");		/* a quote inside: text */
+		sb_buf_addc(b, d->quote);
+		if (rnd(2))
+			sb_buf_adds(b, " tall");
+		break;
+	case 11:
+		put_quoted(b, d);		/* "a"b: libcsv goes on */
+		put_word(b, d);
+		break;
+	case 12:
+		put_quoted(b, d);		/* "a" "b" */
+		sb_buf_addc(b, ' ');
+		put_quoted(b, d);
+		break;
+	case 13:
+		sb_buf_adds(b, "  ");		/* opens only when trimmed */
+		put_quoted(b, d);
+		break;
+	case 14:
+		sb_buf_adds(b, "bad\xff\xfe");
+		break;
+	case 15:
+		if (rnd(8) == 0)
+			sb_buf_add(b, "n\0l", 3);
+		else
+			put_word(b, d);
+		break;
+	case 16:
+		n = 20 + rnd(400);
+		for (i = 0; i < n; i++)
+			sb_buf_addc(b, "xyz "[rnd(4)]);
+		break;
+	case 17:
+		sb_buf_addc(b, d->quote);
+		n = 20 + rnd(600);
+		for (i = 0; i < n; i++)
+			if (rnd(40) == 0)
+				put_eol(b, d);
+			else
+				sb_buf_addc(b, 'q');
+		sb_buf_addc(b, d->quote);
+		break;
+	case 18:
+		sb_buf_addc(b, d->quote);
+		sb_buf_addc(b, d->quote);
+		break;
+	case 19:
+		for (i = 0; i < 4; i++)
+			sb_buf_addc(b, d->quote);
+		break;
+	case 20:
+		sb_buf_addc(b, d->quote);	/* "x"" + */
+		sb_buf_adds(b, "x");
+		sb_buf_addc(b, d->quote);
+		sb_buf_addc(b, d->quote);
+		break;
+	default:
+		put_word(b, d);
+	}
+}
+
+/* A random CSV of `rows` rows after a header of ncol columns. */
+static void
+gen_csv(struct sb_buf *b, const struct dialect *d, unsigned ncol,
+    unsigned rows)
+{
+	unsigned r, i, n;
+
+	if (rnd(6) == 0)
+		sb_buf_adds(b, "\xef\xbb\xbf");
+	for (i = 0; i < ncol; i++) {
+		if (i > 0)
+			sb_buf_addc(b, d->delim);
+		if (rnd(5) == 0) {
+			sb_buf_addc(b, d->quote);
+			addf(b, "c %u", i);
+			sb_buf_addc(b, d->quote);
+		} else
+			addf(b, i == 0 ? "case" : i == 1 ? "v_given" :
+			    i == 2 ? "story" : "col%u", i);
+	}
+	put_eol(b, d);
+	for (r = 0; r < rows; r++) {
+		switch (rnd(24)) {
+		case 0:
+			break;				/* blank */
+		case 1:
+			sb_buf_adds(b, rnd(2) ? "  \t " : " ");
+			break;
+		case 2:
+			if (rnd(2))
+				sb_buf_addc(b, ' ');
+			sb_buf_addc(b, d->quote);
+			sb_buf_addc(b, d->quote);
+			if (rnd(2))
+				sb_buf_adds(b, "  ");
+			break;
+		case 3:
+			for (i = 0; i < ncol; i++)
+				sb_buf_addc(b, d->delim);
+			break;
+		default:
+			n = ncol + (rnd(8) == 0 ? rnd(3) : 0) - rnd(2);
+			for (i = 0; i < n; i++) {
+				if (i > 0)
+					sb_buf_addc(b, d->delim);
+				if (i == 0 && rnd(10) != 0)
+					addf(b, "C%u", r);
+				else
+					put_field(b, d);
+			}
+		}
+		if (r + 1 < rows || rnd(3) != 0)
+			put_eol(b, d);
+	}
+	if (rnd(12) == 0) {
+		sb_buf_adds(b, "last");		/* open at the end */
+		sb_buf_addc(b, d->delim);
+		sb_buf_addc(b, d->quote);
+		sb_buf_adds(b, "never closed\nat all");
+	}
+}
+
+static void
+random_case(struct dialect *d, struct sb_reader_opts *o)
+{
+	static const char delims[] = {',', ';', '\t', '|'};
+
+	memset(o, 0, sizeof(*o));
+	d->delim = delims[rnd(4)];
+	d->quote = rnd(8) == 0 ? '\'' : '"';
+	d->trim = rnd(2) == 0;
+	d->eol = (int)rnd(4);
+	d->cp1251 = rnd(8) == 0;
+	o->delimiter = rnd(3) == 0 ? 0 : d->delim;
+	o->quote = d->quote == '"' ? 0 : d->quote;
+	o->trim = d->trim;
+	o->no_header = rnd(8) == 0;
+	o->max_record = rnd(4) == 0 ? 40 + rnd(300) : 0;
+	o->encoding = d->cp1251 ? "windows-1251" : NULL;
+	o->chunk_size = rnd(3) == 0 ? 1 + rnd(24) : rnd(2) ? 1 + rnd(600) :
+	    1 + rnd(6000);
+}
+
+static void
+t_chunks_fuzz(void)
+{
+	struct sb_buf b = SB_BUF_INIT(1u << 26);
+	struct sb_reader_opts o;
+	struct dialect d;
+	char name[64];
+	unsigned it;
+	int st;
+	struct sb_err e;
+	char *x, *y;
+
+	memset(&cmp_stats, 0, sizeof(cmp_stats));
+	for (it = 0; it < 600; it++) {
+		random_case(&d, &o);
+		sb_buf_reset(&b);
+		gen_csv(&b, &d, 1 + rnd(5), rnd(4) == 0 ? rnd(4) : 10 +
+		    rnd(120));
+		snprintf(name, sizeof(name), "fz%u.csv", it);
+		put(name, b.data, b.len);
+		if (!same_ways(path(name), &o, "random CSV"))
+			continue;
+		if (it % 5 == 0) {
+			/* The same through a pipe on stdin. */
+			x = via_stdin_ways(path(name), &o, false, &st, &e);
+			y = via_stdin_ways(path(name), &o, true, &st, &e);
+			if (strcmp(x, y) == 0)
+				cmp_stats.ok++;
+			else if (cmp_stats.bad++ == 0) {
+				printf("# stdin: %s\n", name);
+				show_diff(x, y);
+			}
+			free(x);
+			free(y);
+		}
+		if (it % 7 == 0) {
+			/* gzip, and a zip of it, a header-only and an empty
+			 * member. */
+			sh("cd '%s' && gzip -c %s > %s.gz && mkdir -p z%u && "
+			    "cp %s z%u/a.csv && printf 'case%sx\\r\\n\\n' > "
+			    "z%u/b.csv && : > z%u/c.csv && cp %s z%u/d.csv && "
+			    "bsdtar -a -cf z%u.zip z%u", tmp, name, name, it,
+			    name, it, o.delimiter == '\t' ? "\\t" :
+			    o.delimiter == ';' ? ";" : o.delimiter == '|' ?
+			    "|" : ",", it, it, name, it, it, it);
+			snprintf(name, sizeof(name), "fz%u.csv.gz", it);
+			same_ways(path(name), &o, "gzip");
+			snprintf(name, sizeof(name), "z%u.zip", it);
+			same_ways(path(name), &o, "zip");
+		}
+	}
+	ok(cmp_stats.bad == 0, "chunks give what rows give: %d random "
+	    "inputs (quotes, newlines, dialects, limits, encodings, archives, "
+	    "stdin), %d differ", cmp_stats.ok, cmp_stats.bad);
+	sb_buf_release(&b);
+}
+
+/*
+ * sb_ingest both ways: records, rejects, notes, counts and status.
+ */
+
+static const char fuzz_profile[] =
+    "{\"profile\": 1, \"name\": \"fuzz\","
+    " \"constants\": {\"country\": \"BG\", \"authority\": \"t\"},"
+    " \"case\": {\"local_id\": \"case\"},"
+    " \"persons\": [{\"pid\": \"victim\", \"role\": \"victim\","
+    " \"fields\": {\"given\": \"v_given\", \"family\": \"col3\"}}],"
+    " \"narratives\": [{\"column\": \"story\", \"kind\": \"summary\"}]}";
+
+static int
+to_buf(void *arg, const char *p, size_t n)
+{
+	return sb_buf_add(arg, p, n);
+}
+
+static void
+note_to_buf(void *arg, const char *source, const char *msg)
+{
+	(void)source;
+	addf(arg, "%s\n", msg);
+}
+
+/* Ingest file; out, rejects, notes, counts and status in one text. */
+static char *
+ingest_run(const struct sb_profile *p, const char *file,
+    const struct sb_reader_opts *ro)
+{
+	struct sb_buf out = SB_BUF_INIT(1u << 28);
+	struct sb_buf rej = SB_BUF_INIT(1u << 28);
+	struct sb_buf notes = SB_BUF_INIT(1u << 20);
+	struct sb_ingest_opts io;
+	struct sb_ingest_counts c;
+	struct sb_ingest *ig;
+	struct sb_err e;
+	int st;
+
+	memset(&io, 0, sizeof(io));
+	memset(&e, 0, sizeof(e));
+	io.ropts = *ro;
+	io.profile = p;
+	io.out = to_buf;
+	io.out_arg = &out;
+	io.rejects = to_buf;
+	io.rejects_arg = &rej;
+	io.note = note_to_buf;
+	io.note_arg = &notes;
+	sb_buf_adds(&out, "");
+	sb_buf_adds(&rej, "-- rejects\n");
+	sb_buf_adds(&notes, "-- notes\n");
+	if (sb_ingest_new(&ig, &io, &e) != SB_OK)
+		st = -1;
+	else {
+		st = sb_ingest_source(ig, file, &c, &e);
+		sb_ingest_free(ig);
+		addf(&notes, "-- read %lu written %lu rejected %lu: %d %d %s\n",
+		    c.read, c.written, c.rejected, st, e.kind, e.msg);
+	}
+	sb_buf_adds(&out, rej.data);
+	sb_buf_adds(&out, notes.data);
+	sb_buf_release(&rej);
+	sb_buf_release(&notes);
+	return out.data;
+}
+
+static bool
+same_ingest(const struct sb_profile *p, const char *file,
+    const struct sb_reader_opts *o)
+{
+	struct sb_reader_opts os = *o, oc = *o;
+	char *a, *b;
+	bool eq;
+
+	os.sequential = true;
+	oc.sequential = false;
+	a = ingest_run(p, file, &os);
+	b = ingest_run(p, file, &oc);
+	eq = strcmp(a, b) == 0;
+	if (!eq && !cmp_stats.shown) {
+		cmp_stats.shown = true;
+		printf("# sb_ingest: %s (chunk_size %zu)\n", file,
+		    o->chunk_size);
+		show_diff(a, b);
+	}
+	if (eq)
+		cmp_stats.ok++;
+	else
+		cmp_stats.bad++;
+	free(a);
+	free(b);
+	return eq;
+}
+
+static void
+t_chunks_ingest(void)
+{
+	struct sb_buf b = SB_BUF_INIT(1u << 26);
+	struct sb_profile *p;
+	struct sb_reader_opts o;
+	struct dialect d;
+	struct sb_err e;
+	char name[64];
+	unsigned it;
+
+	if (sb_profile_parse(&p, fuzz_profile, strlen(fuzz_profile), "fuzz",
+	    &e) != SB_OK) {
+		ok(0, "fuzz profile: %s", e.msg);
+		return;
+	}
+	memset(&cmp_stats, 0, sizeof(cmp_stats));
+	for (it = 0; it < 150; it++) {
+		random_case(&d, &o);
+		sb_buf_reset(&b);
+		gen_csv(&b, &d, 2 + rnd(4), 10 + rnd(150));
+		snprintf(name, sizeof(name), "fi%u.csv", it);
+		put(name, b.data, b.len);
+		same_ingest(p, path(name), &o);
+		if (it % 10 == 0) {
+			sh("cd '%s' && mkdir -p zi%u && cp %s zi%u/a.csv && "
+			    "printf 'case\\n\\n' > zi%u/h.csv && "
+			    "cp %s zi%u/b.csv && bsdtar -a -cf zi%u.zip zi%u",
+			    tmp, it, name, it, it, name, it, it, it);
+			snprintf(name, sizeof(name), "zi%u.zip", it);
+			same_ingest(p, path(name), &o);
+		}
+	}
+	/* Cut in the middle of a CSV member: the records before, then the
+	 * same fatal error. */
+	o = opts();
+	o.chunk_size = 3000;
+	same_ingest(p, path("cut.tar.gz"), &o);
+	o.chunk_size = 0;
+	same_ingest(p, path("cut.tar.gz"), &o);
+	ok(cmp_stats.bad == 0, "sb_ingest gives the same records, rejects, "
+	    "notes, counts and errors with chunks: %d inputs, %d differ",
+	    cmp_stats.ok, cmp_stats.bad);
+
+	/* A mapper's reject re-joins the fields with the member's
+	 * delimiter. */
+	o = opts();
+	puts_file("semirej.csv", "case;v_given;story\n;Ana;x,y\nS2;Eva;z\n");
+	{
+		char *got = ingest_run(p, path("semirej.csv"), &o);
+
+		ok(strstr(got, "\"raw\":\";Ana;\\\"x,y\\\"\"") != NULL &&
+		    strstr(got, "\"local_id\":\"S2\"") != NULL,
+		    "a mapper's reject is re-joined with the delimiter, ';'");
+		if (strstr(got, "\"raw\":\";Ana;") == NULL)
+			printf("# %s", got);
+		free(got);
+	}
+
+	/* Several megabytes, default chunks: read(2) into chunks, buffers
+	 * changing hands; through gzip (libarchive's blocks); on stdin. */
+	memset(&cmp_stats, 0, sizeof(cmp_stats));
+	memset(&d, 0, sizeof(d));
+	d.delim = ',';
+	d.quote = '"';
+	d.eol = 3;
+	memset(&o, 0, sizeof(o));
+	sb_buf_reset(&b);
+	gen_csv(&b, &d, 4, 80000);
+	put("big.csv", b.data, b.len);
+	sh("cd '%s' && gzip -c big.csv > big.csv.gz", tmp);
+	same_ingest(p, path("big.csv"), &o);
+	same_ingest(p, path("big.csv.gz"), &o);
+	same_ways(path("big.csv"), &o, "big CSV");
+	same_ways(path("big.csv.gz"), &o, "big CSV, gzip");
+	ok(cmp_stats.bad == 0 && b.len > 3 * SB_READER_CHUNK_SIZE,
+	    "%zu bytes in default chunks, plain and gzip: the same", b.len);
+	sb_buf_release(&b);
+	sb_profile_free(p);
+}
+
+/* A tar.gz cut in the middle of a CSV: the records before, then the same
+ * fatal error, either way; a member with no records noted either way. */
+static void
+t_chunks_errors(void)
+{
+	struct sb_reader_opts o = opts();
+
+	memset(&cmp_stats, 0, sizeof(cmp_stats));
+	o.chunk_size = 5000;
+	same_ways(path("cut.tar.gz"), &o, "cut tar.gz");
+	same_ways(path("cut300.tar.gz"), &o, "cut tar.gz header");
+	same_ways(path("tree.zip"), &o, "tree.zip");
+	same_ways(path("nested.zip"), &o, "nested.zip");
+	same_ways(path("huge.csv"), &o, "3 MB field");
+	o.max_record = 1000;
+	same_ways(path("huge.csv"), &o, "3 MB field, max_record");
+	same_ways(path("wide.csv"), &o, "over 4096 fields");
+	same_ways(path("bound.csv"), &o, "CRLF across blocks");
+	o = opts();
+	same_ways(path("cut.tar.gz"), &o, "cut tar.gz, default chunks");
+	ok(cmp_stats.bad == 0, "chunks: errors, limits, notes as without");
+}
+
+/* One ingester, two operands whose headers differ: each is mapped with
+ * its own columns. */
+static void
+t_ingest_two_headers(void)
+{
+	struct sb_buf out = SB_BUF_INIT(1u << 20);
+	struct sb_ingest_opts io;
+	struct sb_ingest_counts c;
+	struct sb_profile *p;
+	struct sb_ingest *ig;
+	struct sb_err e;
+	int st = SB_FATAL;
+
+	puts_file("h1.csv", "case,v_given,col3\nA1,Ana,Ivanova\n");
+	puts_file("h2.csv", "col3,v_given,case\nPetrova,Eva,B1\n");
+	memset(&io, 0, sizeof(io));
+	io.out = to_buf;
+	io.out_arg = &out;
+	sb_buf_adds(&out, "");
+	if (sb_profile_parse(&p, fuzz_profile, strlen(fuzz_profile), "fuzz",
+	    &e) == SB_OK) {
+		io.profile = p;
+		if (sb_ingest_new(&ig, &io, &e) == SB_OK) {
+			st = sb_ingest_source(ig, path("h1.csv"), &c, &e);
+			if (st == SB_OK)
+				st = sb_ingest_source(ig, path("h2.csv"), &c,
+				    &e);
+			sb_ingest_free(ig);
+		}
+		sb_profile_free(p);
+	}
+	ok(st == SB_OK && strstr(out.data, "\"local_id\":\"A1\"") != NULL &&
+	    strstr(out.data, "\"local_id\":\"B1\"") != NULL &&
+	    strstr(out.data, "\"family\":\"Petrova\"") != NULL,
+	    "two operands, two headers: each mapped by its own");
+	sb_buf_release(&out);
+}
+
+/* Headers are numbered across readers, so that a mapper serving one
+ * file after another rebinds its columns; CSV records say their
+ * delimiter. */
+static void
+t_header_gen(void)
+{
+	struct sb_reader_opts o = opts();
+	struct sb_reader *a, *b;
+	struct sb_rawrej rej;
+	struct sb_rec ra, rb;
+	struct sb_err e;
+
+	if (sb_reader_open(&a, path("semi.csv"), &o, &e) != SB_OK ||
+	    sb_reader_open(&b, path("semi.csv"), &o, &e) != SB_OK) {
+		ok(0, "header numbers");
+		return;
+	}
+	ok(sb_reader_next(a, &ra, &rej, &e) == SB_OK &&
+	    sb_reader_next(b, &rb, &rej, &e) == SB_OK &&
+	    ra.header_gen != rb.header_gen && ra.delimiter == ';' &&
+	    rb.delimiter == ';', "two readers, two header numbers; the "
+	    "delimiter in the record");
+	sb_reader_free(a);
+	sb_reader_free(b);
+}
+
 int
 main(void)
 {
@@ -1060,6 +1785,11 @@ main(void)
 	t_errors();
 	t_two_readers();
 	t_threads();
+	t_header_gen();
+	t_ingest_two_headers();
+	t_chunks_errors();
+	t_chunks_fuzz();
+	t_chunks_ingest();
 	printf("1..%d\n", ntests);
 	if (nfailed == 0)
 		sh("rm -rf '%s'", tmp);
