@@ -89,6 +89,26 @@ def main():
                 text = c["narratives"][t["narrative"]]["text"].encode()
                 if not 0 <= t["start"] < t["end"] <= len(text):
                     bad.append(f"span {key}: {t['start']}-{t['end']} outside {len(text)}")
+                    continue
+                # The bytes at the span must look like their type: the
+                # offsets hold after the CSV, the encoding and sb-ingest.
+                try:
+                    frag = text[t["start"]:t["end"]].decode()
+                except UnicodeDecodeError:
+                    bad.append(f"span {key}: cuts a character")
+                    continue
+                ty = t["type"]
+                ok = frag == frag.strip() and frag != ""
+                if ty == "email":
+                    ok = ok and "@" in frag
+                elif ty == "iban":
+                    ok = ok and iban_ok(frag)
+                elif ty == "phone":
+                    ok = ok and sum(ch.isdigit() for ch in frag) >= 6
+                elif ty == "person":
+                    ok = ok and any(ch.isalpha() for ch in frag)
+                if not ok:
+                    bad.append(f"span {key}: {ty} span does not hold a {ty}")
         if k == "group":
             for p in t["members"] + t["leaders"] + t["brokers"]:
                 if p not in persons:
