@@ -1200,26 +1200,26 @@ apply_suffix(UChar32 *w, int n, const struct suffix_rule *rules)
 static const char32_t gr_plain[] = U"αεηιουωϊϋΑΕΗΙΟΥΩ";
 static const char32_t gr_tonos[] = U"άέήίόύώΐΰΆΈΉΊΌΎΏ";
 
+/* c's counterpart in `to` when c stands in `from`, else c. */
+static UChar32
+gr_map(UChar32 c, const char32_t *from, const char32_t *to)
+{
+	for (size_t i = 0; from[i] != 0; i++)
+		if ((UChar32)from[i] == c)
+			return (UChar32)to[i];
+	return c;
+}
+
 static UChar32
 gr_strip(UChar32 c)
 {
-	size_t i;
-
-	for (i = 0; gr_tonos[i] != 0; i++)
-		if ((UChar32)gr_tonos[i] == c)
-			return (UChar32)gr_plain[i];
-	return c;
+	return gr_map(c, gr_tonos, gr_plain);
 }
 
 static UChar32
 gr_accent(UChar32 c)
 {
-	size_t i;
-
-	for (i = 0; gr_plain[i] != 0; i++)
-		if ((UChar32)gr_plain[i] == c)
-			return (UChar32)gr_tonos[i];
-	return c;
+	return gr_map(c, gr_plain, gr_tonos);
 }
 
 /* Lower case, no tonos, final sigma as sigma. */
