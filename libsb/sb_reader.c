@@ -325,6 +325,25 @@ level_reset(struct level *lv)
 	lv->pos = 0;
 }
 
+/* read(2) on the operand, again after EINTR; on an error r->cause says
+ * why and -1 is returned. */
+static ssize_t
+fd_read(struct sb_reader *r, void *buf, size_t size)
+{
+	char eb[128];
+	ssize_t k;
+
+	do
+		k = read(r->fd, buf, size);
+	while (k < 0 && errno == EINTR);
+	if (k < 0) {
+		r->io_errno = errno;
+		snprintf(r->cause, sizeof(r->cause), "read error: %s",
+		    errstr(errno, eb, sizeof(eb)));
+	}
+	return k;
+}
+
 /*
  * Read the next block under level l: the operand's fd, or the member data
  * of the archive one level up (sparse-file offsets are ignored: members
@@ -336,7 +355,6 @@ static int
 lv_under(struct sb_reader *r, int l, const void **p, size_t *n)
 {
 	struct level *lv = &r->lv[l];
-	char eb[128];
 	int64_t off;
 	ssize_t k;
 	int ar;
@@ -344,15 +362,8 @@ lv_under(struct sb_reader *r, int l, const void **p, size_t *n)
 	if (lv->eof)
 		return 0;
 	if (l == 0) {
-		do
-			k = read(r->fd, r->fdbuf, BLOCK_SIZE);
-		while (k < 0 && errno == EINTR);
-		if (k < 0) {
-			r->io_errno = errno;
-			snprintf(r->cause, sizeof(r->cause), "read error: %s",
-			    errstr(errno, eb, sizeof(eb)));
+		if ((k = fd_read(r, r->fdbuf, BLOCK_SIZE)) < 0)
 			return -1;
-		}
 		lv->eof = k == 0;
 		*p = r->fdbuf;
 		*n = (size_t)k;
@@ -403,22 +414,14 @@ static int
 lv_read_into(struct sb_reader *r, int l, char *buf, size_t size, size_t *n)
 {
 	struct level *lv = &r->lv[l];
-	char eb[128];
 	ssize_t k;
 
 	if (l != 0 || lv->peek_off < lv->peek.len || lv->tail_len > 0)
 		return 2;
 	if (lv->eof)
 		return 0;
-	do
-		k = read(r->fd, buf, size);
-	while (k < 0 && errno == EINTR);
-	if (k < 0) {
-		r->io_errno = errno;
-		snprintf(r->cause, sizeof(r->cause), "read error: %s",
-		    errstr(errno, eb, sizeof(eb)));
+	if ((k = fd_read(r, buf, size)) < 0)
 		return -1;
-	}
 	lv->eof = k == 0;
 	lv->pos += k;
 	*n = (size_t)k;
