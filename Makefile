@@ -67,10 +67,17 @@ deps:
 check: deps
 	$(MAKE) all units
 	SB_BIN=$(CURDIR)/$(BIN) SB_UNIT=$(CURDIR)/$(O)/unit SB_TOP=$(CURDIR) \
+	SB_HELPER=$(CURDIR)/$(O)/helper \
 	SB_PROFILE_PATH=$(CURDIR)/profiles SANITIZE=$(SANITIZE) \
 	prove --exec '' -j2 $(UNIT_BIN) $(sort $(wildcard tests/t[0-9]*.sh))
 
-units: $(UNIT_BIN)
+units: $(UNIT_BIN) $(O)/helper/nothreads.so
+
+# Test helpers: fault-injection shims loaded with LD_PRELOAD.
+$(O)/helper/%.so: tests/helper/%.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -O2 \
+	    -shared -fPIC -o $@ $<
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \

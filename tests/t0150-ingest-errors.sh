@@ -87,6 +87,18 @@ test_expect_success 'failed -o run leaves no file and no temporary behind' '
 	test ! -e out.ndjson && ! ls out.ndjson.tmp.* 2>/dev/null
 '
 
+# Exit 70 needs an internal failure: a shim makes pthread_create fail.
+# (ASan must be the first library loaded, so not in the sanitised build.)
+if [ "${SANITIZE:-}" != 1 ] && [ -f "${SB_HELPER:-}/nothreads.so" ]; then
+	test_expect_success 'exit 70: internal error (threads cannot start)' '
+		LD_PRELOAD="$SB_HELPER/nothreads.so" test_rc 70 \
+		    sb-ingest -p htcds-2.0 "$H" >out 2>err &&
+		grep -q "cannot start threads" err && test ! -s out
+	'
+else
+	test_skip 'exit 70' 'needs the nothreads shim, not under ASan'
+fi
+
 # Privacy: every value of the bad records must stay off stderr.
 test_expect_success 'no data value on stderr, even for rejects and flags' '
 	printf "%s\n" "cas_CaseNumber,org_Name,org_ShippingCountry,prs_FirstName,prs_Citizenship,prs_Birthdate,prs_MobilePhone" \
