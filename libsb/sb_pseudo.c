@@ -1,0 +1,75 @@
+#include "sb_pseudo.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "sb_ids.h"
+#include "sb_text.h"
+
+#define TOKEN_BYTES 16
+
+/* Lower case (Unicode), without surrounding blanks and a leading '@'. */
+static int
+lower_trim(const char *s, size_t n, int strip_at, char *out, size_t cap)
+{
+	while (n > 0 && isspace((unsigned char)*s))
+		s++, n--;
+	while (n > 0 && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (strip_at && n > 0 && *s == '@')
+		s++, n--;
+	if (n == 0)
+		return -1;
+	return sb_text_fold(s, n, out, cap);
+}
+
+int
+sb_pseudo_normalise(const char *type, const char *scheme,
+    const char *country, const char *value, size_t n, char *out, size_t cap)
+{
+	const char *cc = country != NULL && country[0] != '\0' ? country :
+	    NULL;
+	int sch;
+
+	if (strcmp(type, "phone") == 0)
+		return sb_phone_e164(value, n, cc != NULL ? cc : "", out, cap);
+	if (strcmp(type, "email") == 0)
+		return memchr(value, '@', n) != NULL ? lower_trim(value, n, 0,
+		    out, cap) : -1;
+	if (strcmp(type, "handle") == 0)
+		return lower_trim(value, n, 1, out, cap);
+	if (strcmp(type, "iban") == 0)
+		return sb_iban_canonical(value, n, out, cap);
+	if (strcmp(type, "plate") == 0)
+		return cc != NULL ? sb_plate_canonical(cc, value, n, out, cap) :
+		    -1;
+	if (strcmp(type, "passport") == 0)
+		return cc != NULL ? sb_passport_canonical(cc, value, n, out,
+		    cap) : -1;
+	if (strcmp(type, "national_id") == 0) {
+		if (scheme == NULL || (sch = sb_id_scheme_by_name(scheme)) < 0)
+			return -1;
+		return sb_id_canonical(sch, value, n, out, cap);
+	}
+	return -1;
+}
+
+int
+sb_pseudo_token(const struct sb_key *key, const char *type,
+    const char *norm, size_t n, char *out, size_t cap)
+{
+	unsigned char sub[SB_KEY_BYTES], h[TOKEN_BYTES];
+	char hex[2 * TOKEN_BYTES + 1];
+	int len;
+
+	sb_key_subkey(key, type, sub);
+	crypto_generichash(h, sizeof h, (const unsigned char *)norm, n, sub,
+	    sizeof sub);
+	sodium_memzero(sub, sizeof sub);
+	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+	len = snprintf(out, cap, "%s:%s", type, hex);
+	return len > 0 && (size_t)len < cap ? len : -1;
+}

@@ -1,0 +1,36 @@
+/*
+ * sb_pseudo: keyed pseudonyms for direct identifiers (issue 4, point 2).
+ *
+ * An identifier is first normalised, so that the same identifier written
+ * two ways gives one token: phones to E.164 (national numbers read for
+ * the record's country), e-mail addresses lower-cased, IBANs, plates,
+ * passports and national IDs to their canonical forms (libsb/sb_ids),
+ * handles lower-cased without '@'.  The token is keyed BLAKE2b
+ * (libsodium) of the normalised value under the subkey of its type,
+ * truncated to 128 bits: equal identifiers under one key give equal
+ * tokens in every country's output, the same value in two types does not.
+ *
+ * Writes into caller buffers; no state.
+ */
+#ifndef SB_PSEUDO_H
+#define SB_PSEUDO_H
+
+#include <stddef.h>
+
+#include "sb_key.h"
+
+#define SB_PSEUDO_TOKEN_MAX 64 /* "national_id:" + 32 hex + NUL fits */
+
+/* Normalise value[0..n) of a case/1 identifier type.  scheme (national
+ * IDs) and country (the identifier's or the record's country) may be NULL.
+ * Returns the length, or -1 when the value cannot be normalised as its
+ * type (an invalid IBAN, a phone of no known shape): the caller then
+ * treats it as a generic number. */
+int sb_pseudo_normalise(const char *type, const char *scheme,
+    const char *country, const char *value, size_t n, char *out, size_t cap);
+
+/* The token "<type>:<32 hex digits>" of a normalised value. */
+int sb_pseudo_token(const struct sb_key *key, const char *type,
+    const char *norm, size_t n, char *out, size_t cap);
+
+#endif

@@ -1,0 +1,76 @@
+/* sb_pseudo: normalisation and keyed tokens. */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "sb_pseudo.h"
+#include "tap.h"
+
+static const char *
+tok(const struct sb_key *k, const char *type, const char *scheme,
+    const char *cc, const char *v, char *buf)
+{
+	char norm[128];
+	int n = sb_pseudo_normalise(type, scheme, cc, v, strlen(v), norm,
+	    sizeof norm);
+
+	if (n < 0 || sb_pseudo_token(k, type, norm, (size_t)n, buf,
+	    SB_PSEUDO_TOKEN_MAX) < 0)
+		return NULL;
+	return buf;
+}
+
+int
+main(void)
+{
+	char dir[] = "/tmp/sb-pseudo.XXXXXX", p1[64], p2[64];
+	char a[SB_PSEUDO_TOKEN_MAX], b[SB_PSEUDO_TOKEN_MAX];
+	struct sb_key k1, k2;
+	struct sb_err e = {0};
+
+	if (mkdtemp(dir) == NULL)
+		return 2;
+	snprintf(p1, sizeof p1, "%s/k1", dir);
+	snprintf(p2, sizeof p2, "%s/k2", dir);
+	if (sb_key_generate(p1, &e) != SB_OK || sb_key_generate(p2, &e) !=
+	    SB_OK || sb_key_load(&k1, p1, &e) != SB_OK ||
+	    sb_key_load(&k2, p2, &e) != SB_OK)
+		return 2;
+
+	ok(tok(&k1, "phone", NULL, "BG", "0887 123 456", a) != NULL &&
+	    tok(&k1, "phone", NULL, "IT", "+359 88 712 3456", b) != NULL &&
+	    strcmp(a, b) == 0, "a phone written nationally and "
+	    "internationally: one token");
+	ok(strncmp(a, "phone:", 6) == 0 && strlen(a) == 6 + 32,
+	    "typed token of 128 bits");
+	ok(tok(&k2, "phone", NULL, "BG", "0887 123 456", b) != NULL &&
+	    strcmp(a, b) != 0, "another key, another token");
+	ok(tok(&k1, "email", NULL, NULL, " Ana.Ivanova@Example.ORG ", a) &&
+	    tok(&k1, "email", NULL, NULL, "ana.ivanova@example.org", b) &&
+	    strcmp(a, b) == 0, "e-mail case and blanks do not matter");
+	ok(tok(&k1, "iban", NULL, NULL, "BG80 BNBG 9661 1020 3456 78", a) &&
+	    tok(&k1, "iban", NULL, NULL, "bg80bnbg96611020345678", b) &&
+	    strcmp(a, b) == 0, "IBAN spacing and case do not matter");
+	ok(tok(&k1, "iban", NULL, NULL, "BG81 BNBG 9661 1020 3456 78", a) ==
+	    NULL, "an IBAN failing mod-97 is not normalised");
+	ok(tok(&k1, "handle", NULL, NULL, "@Ivan_88", a) &&
+	    tok(&k1, "handle", NULL, NULL, "ivan_88", b) && strcmp(a, b) == 0,
+	    "handles with and without @");
+	ok(tok(&k1, "national_id", "PESEL", "PL", "44051401359", a) != NULL,
+	    "PESEL token");
+	ok(tok(&k1, "national_id", "PESEL", "PL", "44051401358", a) == NULL,
+	    "a PESEL with a wrong check digit is not normalised");
+	char n1[64], n2[64];
+	int l1 = sb_pseudo_normalise("passport", NULL, "BG", "382145610", 9,
+	    n1, sizeof n1);
+	ok(l1 > 0 && sb_pseudo_token(&k1, "passport", n1, (size_t)l1, a,
+	    sizeof a) > 0 && sb_pseudo_token(&k1, "national_id", n1,
+	    (size_t)l1, b, sizeof b) > 0 && strcmp(a + 9, b + 12) != 0,
+	    "the same digits in two types give different tokens");
+	int l2 = sb_pseudo_normalise("plate", NULL, "BG", "CA 1234 AB", 10, n2,
+	    sizeof n2);
+	ok(l2 > 0 && strcmp(n2, "CA1234AB") == 0, "plate canonical form");
+	unlink(p1);
+	unlink(p2);
+	rmdir(dir);
+	return tap_done();
+}
