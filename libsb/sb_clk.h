@@ -1,0 +1,45 @@
+/*
+ * sb_clk: cryptographic long-term keys (CLKs), the Bloom-filter encodings
+ * of names and dates that sb-link compares without seeing them (issue 4,
+ * point 3; issue 5).
+ *
+ * The text (already normalised: see sb-anonymise) is padded with '_' and
+ * cut into q-grams; each q-gram sets k bits of an m-bit filter, at
+ * h1 + i*h2 mod m (double hashing), h1 and h2 from keyed BLAKE2b
+ * (libsodium) under the field's subkey.  Two encodings are compared with
+ * the Dice coefficient, counted with the hardware popcount.
+ *
+ * Parameters are recorded with every encoding (struct sb_clk_params).
+ * Writes into caller buffers; no state.
+ */
+#ifndef SB_CLK_H
+#define SB_CLK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sb_key.h"
+
+#define SB_CLK_MAX_BITS 4096
+
+struct sb_clk_params {
+	unsigned bits;   /* m: a multiple of 64, at most SB_CLK_MAX_BITS */
+	unsigned k;      /* bits set per q-gram */
+	unsigned q;      /* q-gram length, in code points */
+};
+
+/* 1024 bits, k = 20, bigrams: the defaults. */
+extern const struct sb_clk_params sb_clk_default;
+
+/* Encode text[0..n) (UTF-8) under the subkey of `field` into `words`
+ * (bits/64 words, zeroed here).  Returns 0, or -1 for bad parameters or
+ * text that is not UTF-8. */
+int sb_clk_encode(const struct sb_key *key, const char *field,
+    const struct sb_clk_params *p, const char *text, size_t n,
+    uint64_t *words);
+
+/* Dice coefficient 2|A∩B| / (|A|+|B|) of two encodings of nwords words;
+ * 0 for two empty ones. */
+double sb_clk_dice(const uint64_t *a, const uint64_t *b, size_t nwords);
+
+#endif

@@ -1,0 +1,60 @@
+/* sb_clk: Bloom-filter encodings and their Dice similarity. */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "sb_clk.h"
+#include "tap.h"
+
+static double
+dice(const struct sb_key *k1, const struct sb_key *k2, const char *a,
+    const char *b)
+{
+	uint64_t x[16], y[16];
+
+	if (sb_clk_encode(k1, "name", &sb_clk_default, a, strlen(a), x) != 0 ||
+	    sb_clk_encode(k2, "name", &sb_clk_default, b, strlen(b), y) != 0)
+		return -1;
+	return sb_clk_dice(x, y, 16);
+}
+
+int
+main(void)
+{
+	char dir[] = "/tmp/sb-clk.XXXXXX", p1[64], p2[64];
+	struct sb_key k1, k2;
+	struct sb_err e = {0};
+	uint64_t x[16], y[16];
+	struct sb_clk_params bad = {1000, 20, 2};
+
+	if (mkdtemp(dir) == NULL)
+		return 2;
+	snprintf(p1, sizeof p1, "%s/k1", dir);
+	snprintf(p2, sizeof p2, "%s/k2", dir);
+	if (sb_key_generate(p1, &e) || sb_key_generate(p2, &e) ||
+	    sb_key_load(&k1, p1, &e) || sb_key_load(&k2, p2, &e))
+		return 2;
+	ok(dice(&k1, &k1, "ivan petrov", "ivan petrov") == 1.0,
+	    "same text: Dice 1");
+	double d = dice(&k1, &k1, "ivan petrov", "ivan petrof");
+	ok(d > 0.8, "one letter changed: Dice %.3f > 0.8", d);
+	d = dice(&k1, &k1, "ivan petrov", "maria ivanova");
+	ok(d < 0.6, "another name: Dice %.3f < 0.6", d);
+	d = dice(&k1, &k2, "ivan petrov", "ivan petrov");
+	ok(d < 0.5, "the same name under two keys: Dice %.3f < 0.5", d);
+	ok(sb_clk_encode(&k1, "name", &sb_clk_default, "Иван", strlen("Иван"),
+	    x) == 0, "UTF-8 text: q-grams of code points");
+	ok(sb_clk_encode(&k1, "name", &sb_clk_default, "\xff", 1, x) == -1,
+	    "invalid UTF-8 refused");
+	ok(sb_clk_encode(&k1, "name", &bad, "a", 1, x) == -1,
+	    "m not a multiple of 64 refused");
+	sb_clk_encode(&k1, "name", &sb_clk_default, "ana", 3, x);
+	sb_clk_encode(&k1, "dob", &sb_clk_default, "ana", 3, y);
+	ok(sb_clk_dice(x, y, 16) < 0.5, "fields have their own subkeys");
+	memset(x, 0, sizeof x);
+	memset(y, 0, sizeof y);
+	ok(sb_clk_dice(x, y, 16) == 0.0, "two empty filters: 0");
+	unlink(p1);
+	unlink(p2);
+	rmdir(dir);
+	return tap_done();
+}
