@@ -266,14 +266,6 @@ sb_ingest_map_stats(const struct sb_ingest *ig)
 	return &sum;
 }
 
-int
-sb_ingest_flush(struct sb_ingest *ig, struct sb_err *e)
-{
-	(void)ig;
-	(void)e;
-	return SB_OK; /* every batch is written when it is done */
-}
-
 /* ---- the reader thread ----------------------------------------------- */
 
 static int
@@ -474,8 +466,6 @@ struct mscratch {
 	struct sb_chunkparser *cp;
 };
 
-static const char *const fmt_names[] = {"auto", "csv", "json", "ndjson"};
-
 /* The raw bytes of a rejected record: a JSON string when they are UTF-8,
  * else base64 (libsodium), so that nothing is lost or altered. */
 static void
@@ -526,7 +516,7 @@ reject(struct batch *b, const char *source, const struct sb_rec *rec,
 		sb_jw_int(&w, rec->line);
 	}
 	sb_jw_key(&w, "format");
-	sb_jw_cstr(&w, fmt_names[rec->format]);
+	sb_jw_cstr(&w, sb_format_name(rec->format));
 	sb_jw_key(&w, "reason");
 	sb_jw_cstr(&w, reason);
 	if (truncated) {

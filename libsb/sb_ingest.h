@@ -50,9 +50,6 @@ void sb_ingest_free(struct sb_ingest *ig);
 int sb_ingest_source(struct sb_ingest *ig, const char *path,
     struct sb_ingest_counts *c, struct sb_err *e);
 
-/* Flush batched output; returns SB_OK or SB_FATAL (SB_E_IO). */
-int sb_ingest_flush(struct sb_ingest *ig, struct sb_err *e);
-
 const struct sb_map_stats *sb_ingest_map_stats(const struct sb_ingest *ig);
 
 #endif

@@ -1125,8 +1125,6 @@ put_narratives(struct sb_mapper *m)
 	lazy_close(m, &list);
 }
 
-static const char *const format_names[] = {"auto", "csv", "json", "ndjson"};
-
 static void
 put_provenance(struct sb_mapper *m)
 {
@@ -1147,7 +1145,7 @@ put_provenance(struct sb_mapper *m)
 		sb_jw_int(&m->w, r->line);
 	}
 	sb_jw_key(&m->w, "format");
-	sb_jw_cstr(&m->w, format_names[r->format]);
+	sb_jw_cstr(&m->w, sb_format_name(r->format));
 	if (m->p != NULL) {
 		sb_jw_key(&m->w, "profile");
 		sb_jw_cstr(&m->w, m->p->name);

@@ -1334,6 +1334,15 @@ csv_put(struct sb_buf *b, const char *s, size_t n, unsigned char delim,
 	return 0;
 }
 
+const char *
+sb_format_name(enum sb_format f)
+{
+	static const char *const names[] = {"auto", "csv", "json", "ndjson"};
+
+	return (unsigned)f < sizeof names / sizeof names[0] ? names[f] :
+	    "auto";
+}
+
 /* Fill rej with the row's original bytes as CSV, cut at max_record. */
 static int
 rows_reject(struct rows *c, struct sb_rawrej *rej)

@@ -179,6 +179,10 @@ const char *sb_reader_note(struct sb_reader *r);
 
 void sb_reader_free(struct sb_reader *r);
 
+/* "auto", "csv", "json" or "ndjson": the name a record's format has in
+ * case/1 provenance and reject/1 records. */
+const char *sb_format_name(enum sb_format f);
+
 /*
  * Chunks.  sb_reader_next_chunk() is sb_reader_next() that may also
  * return SB_CHUNK with ck filled: the rows after a CSV member's header,

@@ -294,11 +294,6 @@ ingest_all(struct run *r, int argc, char **argv)
 			return;
 		}
 	}
-	if (sb_ingest_flush(r->ig, &e) != SB_OK) {
-		sb_warnx("%s", e.msg);
-		r->status = SB_EXIT_IOERR;
-		r->output_failed = true;
-	}
 }
 
 static int
