@@ -4,7 +4,7 @@
 
 PREFIX ?= /usr/local
 CC ?= cc
-PKGS = libarchive libcjson libsodium icu-uc icu-i18n
+PKGS = libarchive libcjson libsodium icu-uc icu-i18n libpcre2-8
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
 
@@ -27,14 +27,15 @@ endif
 
 # Listed, not globbed: a module joins the library when it is ready.
 LIB_MODULES = atomic buf country date err ingest json map profile reader \
-	clk ids key names pseudo rng synth synth_narr synth_write text vocab
+	clk ids key names nameform pseudo rng synth synth_narr \
+	synth_write text vocab
 LIB_SRC = $(LIB_MODULES:%=libsb/sb_%.c)
 LIB_OBJ = $(LIB_SRC:libsb/%.c=$(O)/libsb/%.o)
 CLI_OBJ = $(O)/tools/cli.o
 TOOLS = sb-ingest sb-synth
 TOOL_BIN = $(TOOLS:%=$(BIN)/%)
-UNITS = clk country date ids json key map names pseudo reader rng synth_narr \
-	synth_write
+UNITS = clk country date ids json key map names nameform pseudo reader \
+	rng synth_narr synth_write
 UNIT_SRC = $(UNITS:%=tests/unit/t_%.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(O)/unit/%)
 

@@ -22,11 +22,21 @@ set_bits(const unsigned char sub[SB_KEY_BYTES], const struct sb_clk_params *p,
 	unsigned char h[16];
 	uint64_t h1, h2;
 
-	crypto_generichash(h, sizeof h, (const unsigned char *)gram, len, sub,
-	    SB_KEY_BYTES);
+	/* SipHash-2-4 with 128-bit output: a keyed PRF, five times faster
+	 * than BLAKE2b on two-byte inputs, and the key stays secret. */
+	crypto_shorthash_siphashx24(h, (const unsigned char *)gram, len, sub);
 	memcpy(&h1, h, 8);
 	memcpy(&h2, h + 8, 8);
 	h2 |= 1; /* odd, so the k positions differ for every m */
+	if ((p->bits & (p->bits - 1)) == 0) {
+		uint64_t mask = p->bits - 1;
+
+		for (unsigned i = 0; i < p->k; i++) {
+			uint64_t bit = (h1 + (uint64_t)i * h2) & mask;
+			words[bit / 64] |= (uint64_t)1 << (bit % 64);
+		}
+		return;
+	}
 	for (unsigned i = 0; i < p->k; i++) {
 		uint64_t bit = (h1 + (uint64_t)i * h2) % p->bits;
 		words[bit / 64] |= (uint64_t)1 << (bit % 64);
@@ -39,6 +49,19 @@ sb_clk_encode(const struct sb_key *key, const char *field,
     uint64_t *words)
 {
 	unsigned char sub[SB_KEY_BYTES];
+	int r;
+
+	sb_key_subkey(key, field, sub);
+	r = sb_clk_encode_sub(sub, p, text, n, words);
+	sodium_memzero(sub, sizeof sub);
+	return r;
+}
+
+int
+sb_clk_encode_sub(const unsigned char sub[SB_KEY_BYTES],
+    const struct sb_clk_params *p, const char *text, size_t n,
+    uint64_t *words)
+{
 	char padded[1024];
 	size_t off[512], np = 0, len;
 
@@ -56,11 +79,9 @@ sb_clk_encode(const struct sb_key *key, const char *field,
 	    i += cp_len((unsigned char)padded[i]))
 		off[np++] = i;
 	off[np] = len;
-	sb_key_subkey(key, field, sub);
 	for (size_t i = 0; i + p->q <= np; i++)
 		set_bits(sub, p, padded + off[i], off[i + p->q] - off[i],
 		    words);
-	sodium_memzero(sub, sizeof sub);
 	return 0;
 }
 

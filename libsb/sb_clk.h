@@ -5,8 +5,9 @@
  *
  * The text (already normalised: see sb-anonymise) is padded with '_' and
  * cut into q-grams; each q-gram sets k bits of an m-bit filter, at
- * h1 + i*h2 mod m (double hashing), h1 and h2 from keyed BLAKE2b
- * (libsodium) under the field's subkey.  Two encodings are compared with
+ * h1 + i*h2 mod m (double hashing), h1 and h2 from keyed SipHash-2-4
+ * with 128-bit output (libsodium crypto_shorthash_siphashx24) under the
+ * first 16 bytes of the field's subkey.  Two encodings are compared with
  * the Dice coefficient, counted with the hardware popcount.
  *
  * Parameters are recorded with every encoding (struct sb_clk_params).
@@ -38,6 +39,11 @@ int sb_clk_encode(const struct sb_key *key, const char *field,
     const struct sb_clk_params *p, const char *text, size_t n,
     uint64_t *words);
 
+/* The same with the field's subkey (sb_key_subkey) already derived, for
+ * callers that encode many values of one field. */
+int sb_clk_encode_sub(const unsigned char sub[SB_KEY_BYTES],
+    const struct sb_clk_params *p, const char *text, size_t n,
+    uint64_t *words);
 /* Dice coefficient 2|A∩B| / (|A|+|B|) of two encodings of nwords words;
  * 0 for two empty ones. */
 double sb_clk_dice(const uint64_t *a, const uint64_t *b, size_t nwords);

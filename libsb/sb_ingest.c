@@ -466,31 +466,6 @@ struct mscratch {
 	struct sb_chunkparser *cp;
 };
 
-/* The raw bytes of a rejected record: a JSON string when they are UTF-8,
- * else base64 (libsodium), so that nothing is lost or altered. */
-static void
-put_raw(struct sb_jw *w, const char *raw, size_t n)
-{
-	size_t need;
-	char *b64;
-
-	if (sb_utf8_valid(raw, n)) {
-		sb_jw_key(w, "raw");
-		sb_jw_str(w, raw, n);
-		return;
-	}
-	need = sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_ORIGINAL);
-	if ((b64 = malloc(need)) == NULL) {
-		w->failed = true;
-		return;
-	}
-	sodium_bin2base64(b64, need, (const unsigned char *)raw, n,
-	    sodium_base64_VARIANT_ORIGINAL);
-	sb_jw_key(w, "raw_base64");
-	sb_jw_cstr(w, b64);
-	free(b64);
-}
-
 /* A reject/1 line for rec (its provenance) into b->rej. */
 static void
 reject(struct batch *b, const char *source, const struct sb_rec *rec,
@@ -523,7 +498,7 @@ reject(struct batch *b, const char *source, const struct sb_rec *rec,
 		sb_jw_key(&w, "truncated");
 		sb_jw_bool(&w, true);
 	}
-	put_raw(&w, raw, rawlen);
+	sb_jw_raw_member(&w, raw, rawlen);
 	sb_jw_end_obj(&w);
 	sb_buf_addc(&b->rej, '\n');
 	if (w.failed) {

@@ -1,5 +1,7 @@
 #include "sb_json.h"
 
+#include <sodium.h>
+
 #include <stdio.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -287,4 +289,29 @@ sb_jw_name(struct sb_jw *w, const char *s)
 			copy[i] = '?';
 	sb_jw_str(w, copy, n);
 	free(copy);
+}
+
+/* The raw bytes of a rejected record: a JSON string when they are UTF-8,
+ * else base64 (libsodium), so that nothing is lost or altered. */
+void
+sb_jw_raw_member(struct sb_jw *w, const char *raw, size_t n)
+{
+	size_t need;
+	char *b64;
+
+	if (sb_utf8_valid(raw, n)) {
+		sb_jw_key(w, "raw");
+		sb_jw_str(w, raw, n);
+		return;
+	}
+	need = sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_ORIGINAL);
+	if ((b64 = malloc(need)) == NULL) {
+		w->failed = true;
+		return;
+	}
+	sodium_bin2base64(b64, need, (const unsigned char *)raw, n,
+	    sodium_base64_VARIANT_ORIGINAL);
+	sb_jw_key(w, "raw_base64");
+	sb_jw_cstr(w, b64);
+	free(b64);
 }

@@ -56,6 +56,9 @@ void sb_jw_bool(struct sb_jw *w, bool v);
 /* A name from outside the data (a file or member name) that need not be
  * UTF-8: bytes of an invalid sequence are written as '?'. */
 void sb_jw_name(struct sb_jw *w, const char *s);
+/* The member "raw" (bytes that are UTF-8, as a string) or "raw_base64"
+ * (anything else): a rejected record's bytes, nothing lost or altered. */
+void sb_jw_raw_member(struct sb_jw *w, const char *raw, size_t n);
 /* Append raw JSON text as a value (trusted: made by cJSON or by us). */
 void sb_jw_raw(struct sb_jw *w, const char *s, size_t n);
 static inline bool sb_jw_failed(const struct sb_jw *w) { return w->failed; }

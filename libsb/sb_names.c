@@ -1370,6 +1370,20 @@ static const char ascii_rules[] =
     "::Any-Latin; ::Latin-ASCII;"
     "[^\\u0000-\\u007F] > ;";
 
+/*
+ * The romanisation sb-anonymise encodes names in: NFKC, Cyrillic by the
+ * Bulgarian BGN/PCGN system and Greek by UNGEGN (the forms passports and
+ * foreign clerks write most), anything else by Any-Latin, then ASCII and
+ * lower case.
+ */
+static const char roman_rules[] =
+    "::NFKC; ::[:Cyrillic:] Bulgarian-Latin/BGN; ::[:Greek:] Greek-Latin/UNGEGN;"
+    "::Any-Latin; ::Latin-ASCII; ::Any-Lower;"
+    "[^\\u0000-\\u007F] > ;";
+
+enum { TR_ASCII, TR_ROMAN, TR_COUNT };
+static const char *const tr_rules[TR_COUNT] = {ascii_rules, roman_rules};
+
 #define CACHE_SLOTS 4096	/* a power of two */
 #define CACHE_WAYS 4
 #define CACHE_STR 48		/* longest cached input and output + 1 */
@@ -1383,8 +1397,8 @@ struct cache_ent {
 };
 
 struct names_tls {
-	UTransliterator *tr;
-	struct cache_ent cache[CACHE_SLOTS];
+	UTransliterator *tr[TR_COUNT];
+	struct cache_ent cache[TR_COUNT][CACHE_SLOTS];
 };
 
 static pthread_once_t tls_once = PTHREAD_ONCE_INIT;
@@ -1396,10 +1410,13 @@ tls_free(void *p)
 {
 	struct names_tls *t = p;
 
+	int i;
+
 	if (t == NULL)
 		return;
-	if (t->tr != NULL)
-		utrans_close(t->tr);
+	for (i = 0; i < TR_COUNT; i++)
+		if (t->tr[i] != NULL)
+			utrans_close(t->tr[i]);
 	free(t);
 }
 
@@ -1418,15 +1435,16 @@ widen(const char *s, UChar *u)
 }
 
 static UTransliterator *
-ascii_open(void)
+ascii_open(int which)
 {
-	UChar rules[sizeof(ascii_rules)], id[32];
+	UChar rules[sizeof(roman_rules) > sizeof(ascii_rules) ?
+	    sizeof(roman_rules) : sizeof(ascii_rules)], id[32];
 	UErrorCode err = U_ZERO_ERROR;
 	UParseError pe;
 	UTransliterator *tr;
 
-	widen(ascii_rules, rules);
-	widen("sb-names-ascii", id);
+	widen(tr_rules[which], rules);
+	widen(which == TR_ASCII ? "sb-names-ascii" : "sb-names-roman", id);
 	tr = utrans_openU(id, -1, UTRANS_FORWARD, rules, -1, &pe, &err);
 	if (U_FAILURE(err))
 		return NULL;
@@ -1445,7 +1463,8 @@ tls_get(void)
 		return t;
 	if ((t = calloc(1, sizeof(*t))) == NULL)
 		return NULL;
-	if ((t->tr = ascii_open()) == NULL ||
+	if ((t->tr[TR_ASCII] = ascii_open(TR_ASCII)) == NULL ||
+	    (t->tr[TR_ROMAN] = ascii_open(TR_ROMAN)) == NULL ||
 	    pthread_setspecific(tls_key, t) != 0) {
 		tls_free(t);
 		return NULL;
@@ -1499,8 +1518,8 @@ fnv1a(const char *s, size_t n)
 	return h;
 }
 
-int
-sb_names_ascii(const char *s, size_t n, char *out, size_t cap)
+static int
+translit(int which, const char *s, size_t n, char *out, size_t cap)
 {
 	struct names_tls *t;
 	struct cache_ent *e = NULL;
@@ -1518,8 +1537,14 @@ sb_names_ascii(const char *s, size_t n, char *out, size_t cap)
 		if ((unsigned char)s[i] >= 0x80)
 			ascii = 0;
 	}
-	if (ascii)
+	if (ascii && which == TR_ASCII)
 		return copy_out(s, n, out, cap);
+	if (ascii) {
+		if ((r = copy_out(s, n, out, cap)) >= 0)
+			for (i = 0; i < (size_t)r; i++)
+				out[i] = (char)tolower((unsigned char)out[i]);
+		return r;
+	}
 	t = tls_get();
 	if (t != NULL && n < CACHE_STR) {
 		/* Four slots from the hash on; a miss takes an empty one,
@@ -1527,7 +1552,7 @@ sb_names_ascii(const char *s, size_t n, char *out, size_t cap)
 		h = fnv1a(s, n);
 		for (k = 0; k < CACHE_WAYS; k++) {
 			struct cache_ent *c =
-			    &t->cache[(h + k) & (CACHE_SLOTS - 1)];
+			    &t->cache[which][(h + k) & (CACHE_SLOTS - 1)];
 
 			if (c->inlen == n && memcmp(c->in, s, n) == 0)
 				return copy_out(c->out, c->outlen, out, cap);
@@ -1535,10 +1560,10 @@ sb_names_ascii(const char *s, size_t n, char *out, size_t cap)
 				e = c;
 		}
 		if (e == NULL)
-			e = &t->cache[(h + (h >> 24) % CACHE_WAYS) &
+			e = &t->cache[which][(h + (h >> 24) % CACHE_WAYS) &
 			    (CACHE_SLOTS - 1)];
 	}
-	if ((tr = t != NULL ? t->tr : ascii_open()) == NULL)
+	if ((tr = t != NULL ? t->tr[which] : ascii_open(which)) == NULL)
 		return -1;
 	r = ascii_run(tr, s, n, out, cap);
 	if (t == NULL)
@@ -1550,6 +1575,18 @@ sb_names_ascii(const char *s, size_t n, char *out, size_t cap)
 		e->outlen = (uint8_t)r;
 	}
 	return r;
+}
+
+int
+sb_names_ascii(const char *s, size_t n, char *out, size_t cap)
+{
+	return translit(TR_ASCII, s, n, out, cap);
+}
+
+int
+sb_names_romanise(const char *s, size_t n, char *out, size_t cap)
+{
+	return translit(TR_ROMAN, s, n, out, cap);
 }
 
 /* ---------------------------------------------------------- variants */

@@ -102,6 +102,12 @@ const char *const *sb_names_nicknames(const char *given, size_t *n);
  * result does not fit cap. */
 int sb_names_ascii(const char *s, size_t n, char *out, size_t cap);
 
+/* The romanisation names are encoded in (sb-anonymise): NFKC, Cyrillic
+ * by Bulgarian BGN/PCGN, Greek by UNGEGN, other scripts by Any-Latin,
+ * then ASCII, lower case: "Стоянова" -> "stoyanova".  Same contract as
+ * sb_names_ascii, but ASCII input is lower-cased too. */
+int sb_names_romanise(const char *s, size_t n, char *out, size_t cap);
+
 /* Free the calling thread's transliterator and cache, if any.
  * Optional: thread exit does the same; the next call reopens them. */
 void sb_names_release(void);

@@ -26,6 +26,31 @@ lower_trim(const char *s, size_t n, int strip_at, char *out, size_t cap)
 	return sb_text_fold(s, n, out, cap);
 }
 
+/* A passport number without its country's shape (or without a country):
+ * upper-case letters and digits, the canonical form of every shape, so
+ * that the number written with and without its country meets itself. */
+static int
+upper_alnum(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x80)
+			return -1;
+		if (!isalnum(c))
+			continue;
+		if (o + 1 >= cap)
+			return -1;
+		out[o++] = (char)toupper(c);
+	}
+	if (o == 0)
+		return -1;
+	out[o] = '\0';
+	return (int)o;
+}
+
 int
 sb_pseudo_normalise(const char *type, const char *scheme,
     const char *country, const char *value, size_t n, char *out, size_t cap)
@@ -46,9 +71,12 @@ sb_pseudo_normalise(const char *type, const char *scheme,
 	if (strcmp(type, "plate") == 0)
 		return cc != NULL ? sb_plate_canonical(cc, value, n, out, cap) :
 		    -1;
-	if (strcmp(type, "passport") == 0)
-		return cc != NULL ? sb_passport_canonical(cc, value, n, out,
+	if (strcmp(type, "passport") == 0) {
+		int r = cc != NULL ? sb_passport_canonical(cc, value, n, out,
 		    cap) : -1;
+
+		return r >= 0 ? r : upper_alnum(value, n, out, cap);
+	}
 	if (strcmp(type, "national_id") == 0) {
 		if (scheme == NULL || (sch = sb_id_scheme_by_name(scheme)) < 0)
 			return -1;
