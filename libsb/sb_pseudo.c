@@ -89,15 +89,35 @@ int
 sb_pseudo_token(const struct sb_key *key, const char *type,
     const char *norm, size_t n, char *out, size_t cap)
 {
-	unsigned char sub[SB_KEY_BYTES], h[TOKEN_BYTES];
-	char hex[2 * TOKEN_BYTES + 1];
+	unsigned char sub[SB_KEY_BYTES];
 	int len;
 
 	sb_key_subkey(key, type, sub);
-	crypto_generichash(h, sizeof h, (const unsigned char *)norm, n, sub,
-	    sizeof sub);
+	len = sb_pseudo_token_sub(sub, type, norm, n, out, cap);
 	sodium_memzero(sub, sizeof sub);
-	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
-	len = snprintf(out, cap, "%s:%s", type, hex);
-	return len > 0 && (size_t)len < cap ? len : -1;
+	return len;
+}
+
+int
+sb_pseudo_token_sub(const unsigned char sub[SB_KEY_BYTES], const char *type,
+    const char *norm, size_t n, char *out, size_t cap)
+{
+	static const char digits[] = "0123456789abcdef";
+	unsigned char h[TOKEN_BYTES];
+	size_t tl = strlen(type), i;
+
+	if (tl + 2 + 2 * TOKEN_BYTES > cap)
+		return -1;
+	crypto_generichash(h, sizeof h, (const unsigned char *)norm, n, sub,
+	    SB_KEY_BYTES);
+	memcpy(out, type, tl);
+	out[tl] = ':';
+	/* Tokens are not secret once written: plain hex, not libsodium's
+	 * constant-time sodium_bin2hex. */
+	for (i = 0; i < TOKEN_BYTES; i++) {
+		out[tl + 1 + 2 * i] = digits[h[i] >> 4];
+		out[tl + 2 + 2 * i] = digits[h[i] & 15];
+	}
+	out[tl + 1 + 2 * TOKEN_BYTES] = '\0';
+	return (int)(tl + 1 + 2 * TOKEN_BYTES);
 }

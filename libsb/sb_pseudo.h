@@ -32,5 +32,9 @@ int sb_pseudo_normalise(const char *type, const char *scheme,
 /* The token "<type>:<32 hex digits>" of a normalised value. */
 int sb_pseudo_token(const struct sb_key *key, const char *type,
     const char *norm, size_t n, char *out, size_t cap);
+/* The same with the type's subkey (sb_key_subkey(key, type)) already
+ * derived: for callers that make many tokens of few types. */
+int sb_pseudo_token_sub(const unsigned char sub[SB_KEY_BYTES],
+    const char *type, const char *norm, size_t n, char *out, size_t cap);
 
 #endif
