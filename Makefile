@@ -27,15 +27,15 @@ endif
 
 # Listed, not globbed: a module joins the library when it is ready.
 LIB_MODULES = atomic buf country date err ingest json map profile reader \
-	clk ids kanon key names nameform pseudo rng synth synth_narr \
+	anon anonrun clk ids kanon key names nameform pseudo rng scrub synth synth_narr \
 	synth_write text vocab
 LIB_SRC = $(LIB_MODULES:%=libsb/sb_%.c)
 LIB_OBJ = $(LIB_SRC:libsb/%.c=$(O)/libsb/%.o)
 CLI_OBJ = $(O)/tools/cli.o
-TOOLS = sb-ingest sb-synth
+TOOLS = sb-anonymise sb-ingest sb-synth
 TOOL_BIN = $(TOOLS:%=$(BIN)/%)
 UNITS = clk country date ids json kanon key map names nameform pseudo reader \
-	rng synth_narr synth_write
+	rng scrub synth_narr synth_write
 UNIT_SRC = $(UNITS:%=tests/unit/t_%.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(O)/unit/%)
 

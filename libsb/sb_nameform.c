@@ -147,14 +147,23 @@ cmp_str(const void *a, const void *b)
 int
 sb_nameform_key(const char *s, size_t n, char *out, size_t cap)
 {
-	char asc[SB_NAMEFORM_MAX], sk[SB_NAMEFORM_MAX], *tok[MAX_TOKENS];
-	char *p, *save = NULL;
-	size_t nt = 0, i, o = 0, l;
+	char asc[SB_NAMEFORM_MAX];
 	int r;
 
 	if (cap == 0 || (r = sb_nameform_ascii(s, n, asc, sizeof(asc))) < 0)
 		return -1;
-	if ((r = sb_nameform_skeleton(asc, (size_t)r, sk, sizeof(sk))) < 0)
+	return sb_nameform_key_ascii(asc, (size_t)r, out, cap);
+}
+
+int
+sb_nameform_key_ascii(const char *asc, size_t n, char *out, size_t cap)
+{
+	char sk[SB_NAMEFORM_MAX], *tok[MAX_TOKENS];
+	char *p, *save = NULL;
+	size_t nt = 0, i, o = 0, l;
+	int r;
+
+	if (cap == 0 || (r = sb_nameform_skeleton(asc, n, sk, sizeof(sk))) < 0)
 		return -1;
 	for (p = strtok_r(sk, " ", &save); p != NULL;
 	    p = strtok_r(NULL, " ", &save))

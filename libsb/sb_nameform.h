@@ -31,4 +31,8 @@ int sb_nameform_ascii(const char *s, size_t n, char *out, size_t cap);
 int sb_nameform_skeleton(const char *ascii, size_t n, char *out,
     size_t cap);
 int sb_nameform_key(const char *s, size_t n, char *out, size_t cap);
+/* The same from text already through sb_nameform_ascii (so a caller
+ * romanises each part of a name once). */
+int sb_nameform_key_ascii(const char *ascii, size_t n, char *out,
+    size_t cap);
 #endif

@@ -1384,7 +1384,7 @@ static const char roman_rules[] =
 enum { TR_ASCII, TR_ROMAN, TR_COUNT };
 static const char *const tr_rules[TR_COUNT] = {ascii_rules, roman_rules};
 
-#define CACHE_SLOTS 4096	/* a power of two */
+#define CACHE_SLOTS 16384	/* a power of two */
 #define CACHE_WAYS 4
 #define CACHE_STR 48		/* longest cached input and output + 1 */
 #define ASCII_U16 (SB_NAMES_MAX * 8)

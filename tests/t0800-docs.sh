@@ -1,8 +1,10 @@
 #!/bin/sh
-# Documentation kept in sync with the code (STYLE.md item 11):
-#  - the options of `sb-ingest --help` against OPTIONS in man/sb-ingest.1;
+# Documentation kept in sync with the code (STYLE.md item 11), for each
+# tool doc_checks() is called for (sb-ingest, sb-anonymise):
+#  - the options of `TOOL --help` against OPTIONS in man/TOOL.1;
 #  - the codes of libsb/sb_exit.h against its EXIT STATUS list;
 #  - `mandoc -T lint` (skipped when mandoc is not installed);
+# and for sb-ingest:
 #  - schemas/profile-1.schema.json against profiles/*.json, and against the
 #    profile loader: both accept the shipped profiles and reject the same
 #    mistakes; its members, the target fields and the picklists match
@@ -13,13 +15,18 @@ MAN="$SB_TOP/man/sb-ingest.1"
 EXIT_H="$SB_TOP/libsb/sb_exit.h"
 PSCHEMA="$SCHEMAS/profile-1.schema.json"
 
+# The tool whose page the checks of doc_checks() read, and its page; the
+# test bodies below run at once, so they see the values of the call.
+TOOL=sb-ingest
+PAGE=$MAN
+
 have_tool() {
-	[ -x "$SB_BIN/sb-ingest" ]
+	[ -x "$SB_BIN/${1:-$TOOL}" ]
 }
 
-# man_section NAME: the lines of one .Sh section of the page.
+# man_section NAME: the lines of one .Sh section of $PAGE.
 man_section() {
-	sed -n "/^\.Sh $1\$/,/^\.Sh /p" "$MAN" | sed '$d'
+	sed -n "/^\.Sh $1\$/,/^\.Sh /p" "$PAGE" | sed '$d'
 }
 
 # Long option names, one a line, sorted.
@@ -279,103 +286,115 @@ sys.exit(1 if problems else 0)
 EOF
 }
 
-# (a) options
+# (a) options, (b) exit codes, (c) mandoc: the same checks for the page
+# of every tool.
 
-if have_tool; then
-	test_expect_success 'every --help option has an .It Fl entry in OPTIONS, and back' '
-		sb-ingest --help >help &&
-		help_longopts <help >help.long &&
-		test -s help.long &&
-		man_section OPTIONS | grep "^\.It " | fl_longopts >man.long &&
-		test_cmp help.long man.long
+# doc_checks TOOL CODES: check man/TOOL.1; CODES (space-separated) are
+# exit codes its EXIT STATUS must list besides those TOOL's source uses.
+doc_checks() {
+	TOOL=$1
+	PAGE="$SB_TOP/man/$1.1"
+	CODES=$2
+
+	if have_tool; then
+		test_expect_success "$TOOL: every --help option has an .It Fl entry in OPTIONS, and back" '
+			"$TOOL" --help >help &&
+			help_longopts <help >help.long &&
+			test -s help.long &&
+			man_section OPTIONS | grep "^\.It " | fl_longopts >man.long &&
+			test_cmp help.long man.long
+		'
+
+		test_expect_success "$TOOL: short and long forms pair as in --help" '
+			"$TOOL" --help >help &&
+			sed -n "s/^ *-\([A-Za-z0-9]\), --\([a-z][a-z0-9-]*\).*/\1 \2/p" \
+			    help >pairs &&
+			test -s pairs &&
+			man_section OPTIONS | grep "^\.It " >items &&
+			while read -r s l; do
+				grep -q "^\.It Fl $s .*Fl -$l\( \|\$\)" items || {
+					echo "no .It Fl $s ... Fl -$l in OPTIONS"
+					return 1
+				}
+			done <pairs
+		'
+
+		test_expect_success "$TOOL: every Fl -option the page names exists" '
+			"$TOOL" --help >help &&
+			help_longopts <help >help.long &&
+			grep "^\." "$PAGE" | fl_longopts >all.long &&
+			comm -23 all.long help.long >unknown &&
+			{ test ! -s unknown || { cat unknown; false; }; }
+		'
+	else
+		for t in 'every --help option has an .It Fl entry in OPTIONS, and back' \
+		    'short and long forms pair as in --help' \
+		    'every Fl -option the page names exists'
+		do
+			test_skip "$TOOL: $t" "no $SB_BIN/$TOOL (run make)"
+		done
+	fi
+
+	test_expect_success "$TOOL: EXIT STATUS lists only codes of sb_exit.h, once each" '
+		test -f "$PAGE" &&
+		exit_enum >enum &&
+		test -s enum &&
+		man_exit_codes >codes &&
+		test -s codes &&
+		sort -n codes | uniq -d >dups &&
+		{ test ! -s dups || { echo "listed twice:"; cat dups; false; }; } &&
+		while read -r n; do
+			grep -qx "$n" enum || { echo "$n is not in sb_exit.h"; return 1; }
+		done <codes
 	'
 
-	test_expect_success 'short and long forms pair as in --help' '
-		sb-ingest --help >help &&
-		sed -n "s/^ *-\([A-Za-z0-9]\), --\([a-z][a-z0-9-]*\).*/\1 \2/p" \
-		    help >pairs &&
-		test -s pairs &&
-		man_section OPTIONS | grep "^\.It " >items &&
-		while read -r s l; do
-			grep -q "^\.It Fl $s .*Fl -$l\( \|\$\)" items || {
-				echo "no .It Fl $s ... Fl -$l in OPTIONS"
-				return 1
-			}
-		done <pairs
+	test_expect_success "$TOOL: EXIT STATUS lists $CODES and every code $TOOL uses" '
+		man_exit_codes >codes &&
+		for n in $CODES; do
+			grep -qx "$n" codes || { echo "code $n not listed"; return 1; }
+		done &&
+		grep -ho "SB_EXIT_[A-Z_]*" "$SB_TOP/tools/$TOOL.c" \
+		    "$SB_TOP/tools/cli.c" | sort -u >used &&
+		test -s used &&
+		while read -r name; do
+			n=$(sed -n "s/^[[:space:]]*$name *= *\([0-9][0-9]*\),.*/\1/p" \
+			    "$EXIT_H") &&
+			test -n "$n" &&
+			grep -qx "$n" codes || { echo "$name ($n) not listed"; return 1; }
+		done <used
 	'
 
-	test_expect_success 'every Fl -option the page names exists' '
-		sb-ingest --help >help &&
-		help_longopts <help >help.long &&
-		grep "^\." "$MAN" | fl_longopts >all.long &&
-		comm -23 all.long help.long >unknown &&
-		{ test ! -s unknown || { cat unknown; false; }; }
+	test_expect_success "$TOOL: each EXIT STATUS entry names its sysexits(3) constant" '
+		exit_enum_ex >ex &&
+		test -s ex &&
+		man_exit_codes >codes &&
+		while read -r n name; do
+			grep -qx "$n" codes || continue
+			man_exit_entry "$n" >entry &&
+			grep -q "$name" entry || { echo "entry $n lacks $name"; return 1; }
+		done <ex &&
+		man_section "EXIT STATUS" | grep -q "^\.Xr sysexits 3" &&
+		! grep -q "^\.Ex" "$PAGE"
 	'
-else
-	test_skip 'every --help option has an .It Fl entry in OPTIONS, and back' \
-	    "no $SB_BIN/sb-ingest (run make)"
-	test_skip 'short and long forms pair as in --help' \
-	    "no $SB_BIN/sb-ingest (run make)"
-	test_skip 'every Fl -option the page names exists' \
-	    "no $SB_BIN/sb-ingest (run make)"
-fi
 
-# (b) exit codes
+	if command -v mandoc >/dev/null 2>&1; then
+		test_expect_success "$TOOL: mandoc -T lint: nothing at level warning or above" '
+			mandoc -T lint -W warning "$PAGE" >lint 2>&1
+			rc=$?
+			cat lint
+			test "$rc" -eq 0 && test ! -s lint
+		'
+	else
+		test_skip "$TOOL: mandoc -T lint: nothing at level warning or above" \
+		    'mandoc not installed'
+	fi
+}
 
-test_expect_success 'EXIT STATUS lists only codes of sb_exit.h, once each' '
-	exit_enum >enum &&
-	test -s enum &&
-	man_exit_codes >codes &&
-	test -s codes &&
-	sort -n codes | uniq -d >dups &&
-	{ test ! -s dups || { echo "listed twice:"; cat dups; false; }; } &&
-	while read -r n; do
-		grep -qx "$n" enum || { echo "$n is not in sb_exit.h"; return 1; }
-	done <codes
-'
-
-test_expect_success 'EXIT STATUS lists 0 1 64 65 66 70 74 78 and every code sb-ingest uses' '
-	man_exit_codes >codes &&
-	for n in 0 1 64 65 66 70 74 78; do
-		grep -qx "$n" codes || { echo "code $n not listed"; return 1; }
-	done &&
-	grep -ho "SB_EXIT_[A-Z_]*" "$SB_TOP/tools/sb-ingest.c" \
-	    "$SB_TOP/tools/cli.c" | sort -u >used &&
-	test -s used &&
-	while read -r name; do
-		n=$(sed -n "s/^[[:space:]]*$name *= *\([0-9][0-9]*\),.*/\1/p" \
-		    "$EXIT_H") &&
-		test -n "$n" &&
-		grep -qx "$n" codes || { echo "$name ($n) not listed"; return 1; }
-	done <used
-'
-
-test_expect_success 'each EXIT STATUS entry names its sysexits(3) constant' '
-	exit_enum_ex >ex &&
-	test -s ex &&
-	man_exit_codes >codes &&
-	while read -r n name; do
-		grep -qx "$n" codes || continue
-		man_exit_entry "$n" >entry &&
-		grep -q "$name" entry || { echo "entry $n lacks $name"; return 1; }
-	done <ex &&
-	man_section "EXIT STATUS" | grep -q "^\.Xr sysexits 3" &&
-	! grep -q "^\.Ex" "$MAN"
-'
-
-# (c) mandoc
-
-if command -v mandoc >/dev/null 2>&1; then
-	test_expect_success 'mandoc -T lint: nothing at level warning or above' '
-		mandoc -T lint -W warning "$MAN" >lint 2>&1
-		rc=$?
-		cat lint
-		test "$rc" -eq 0 && test ! -s lint
-	'
-else
-	test_skip 'mandoc -T lint: nothing at level warning or above' \
-	    'mandoc not installed'
-fi
+doc_checks sb-ingest "0 1 64 65 66 70 74 78"
+# sb-anonymise's page lists every code of sb_exit.h.
+doc_checks sb-anonymise "$(exit_enum | tr '\n' ' ' | sed 's/ $//')"
+TOOL=sb-ingest
+PAGE=$MAN
 
 # (d) the profile schema
 

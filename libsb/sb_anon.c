@@ -1,0 +1,1203 @@
+#include "sb_anon.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+#include <sodium.h>
+
+#include "sb_date.h"
+#include "sb_json.h"
+#include "sb_nameform.h"
+#include "sb_pseudo.h"
+
+#define MAX_PERSONS 256
+#define CLK_WORDS (SB_CLK_MAX_BITS / 64)
+#define B64_MAX (SB_CLK_MAX_BITS / 6 + 8)
+
+/* Token types whose subkeys are derived once, not per token. */
+static const char *const tok_types[] = {"national_id", "passport",
+    "id_card", "phone", "email", "iban", "card", "plate", "handle", "ip",
+    "name", "dob"};
+#define NTOK (sizeof(tok_types) / sizeof(tok_types[0]))
+
+struct sb_anon {
+	struct sb_anon_opts o;
+	unsigned char sub_tok[NTOK][SB_KEY_BYTES];
+	unsigned char sub_name[SB_KEY_BYTES]; /* CLK subkeys */
+	unsigned char sub_dob[SB_KEY_BYTES];
+	char anon_json[512]; /* the `anon` member, the same in every record */
+};
+
+/* A person's name, as the scrubber and the encoder need it. */
+struct pname {
+	const char *given, *family, *as_written;
+	const char *other[16];
+	size_t nother;
+	char token[SB_PSEUDO_TOKEN_MAX]; /* "name:<hex>" or "" */
+	/* sb_nameform keys of the full name, given and family names. */
+	char key_full[SB_NAMEFORM_MAX], key_given[SB_NAMEFORM_MAX];
+	char key_family[SB_NAMEFORM_MAX];
+};
+
+struct sb_anon_work {
+	struct sb_scrub_work *scrub;
+	struct sb_buf text;
+	struct sb_buf survey;
+	struct pname names[MAX_PERSONS];
+	struct sb_scrub_person sp[MAX_PERSONS];
+	size_t np;
+	const char *country;
+	char case_date[11];
+	struct sb_buf *hits;	  /* hit/1 lines, or NULL */
+	const cJSON *provenance;  /* of the record being written */
+};
+
+void
+sb_anon_work_set_hits(struct sb_anon_work *w, struct sb_buf *hits)
+{
+	w->hits = hits;
+}
+
+static const char *const qi_names[SB_AQ_COUNT] = {"age_band", "sex",
+    "citizenship", "region", "year", "locality", "exploitation"};
+static const enum sb_qi_kind qi_kinds[SB_AQ_COUNT] = {SB_QI_AGE_BAND,
+    SB_QI_SEX, SB_QI_COUNTRY, SB_QI_REGION, SB_QI_YEAR, SB_QI_TEXT,
+    SB_QI_TEXT};
+
+const char *
+sb_anon_qi_name(enum sb_anon_qi q)
+{
+	return q < SB_AQ_COUNT ? qi_names[q] : "?";
+}
+
+int
+sb_anon_qi_by_name(const char *name, size_t n)
+{
+	for (int i = 0; i < SB_AQ_COUNT; i++)
+		if (strlen(qi_names[i]) == n && memcmp(qi_names[i], name, n) == 0)
+			return i;
+	return -1;
+}
+
+enum sb_qi_kind
+sb_anon_qi_kind(enum sb_anon_qi q)
+{
+	return qi_kinds[q];
+}
+
+int
+sb_anon_clk_b64(const uint64_t *words, size_t nwords, char *out, size_t cap)
+{
+	static const char b64[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	unsigned char bytes[SB_CLK_MAX_BITS / 8];
+	size_t i, j, n = nwords * 8, o = 0;
+
+	if (nwords > CLK_WORDS || cap < (n + 2) / 3 * 4 + 1)
+		return -1;
+	/* Little-endian bytes: bit i of the filter is bit i%8 of byte i/8
+	 * on every machine. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	(void)j;
+	memcpy(bytes, words, n);
+#else
+	for (i = 0; i < nwords; i++)
+		for (j = 0; j < 8; j++)
+			bytes[i * 8 + j] = (unsigned char)(words[i] >> (8 * j));
+#endif
+	/* RFC 4648 base64 by table: libsodium's sodium_bin2base64 is
+	 * constant-time, which an encoding written out in clear does not
+	 * need, and it was a fifth of the tool's time. */
+	for (i = 0; i + 3 <= n; i += 3) {
+		uint32_t v = (uint32_t)bytes[i] << 16 | bytes[i + 1] << 8 |
+		    bytes[i + 2];
+
+		out[o++] = b64[v >> 18];
+		out[o++] = b64[(v >> 12) & 63];
+		out[o++] = b64[(v >> 6) & 63];
+		out[o++] = b64[v & 63];
+	}
+	if (i < n) {
+		uint32_t v = (uint32_t)bytes[i] << 16 |
+		    (i + 1 < n ? bytes[i + 1] << 8 : 0);
+
+		out[o++] = b64[v >> 18];
+		out[o++] = b64[(v >> 12) & 63];
+		out[o++] = i + 1 < n ? b64[(v >> 6) & 63] : '=';
+		out[o++] = '=';
+	}
+	out[o] = '\0';
+	return (int)o;
+}
+
+int
+sb_anon_new(struct sb_anon **out, const struct sb_anon_opts *o,
+    struct sb_err *e)
+{
+	struct sb_anon *a;
+	static const char *const prec[] = {[SB_ANON_YEAR] = "year",
+	    [SB_ANON_MONTH] = "month", [SB_ANON_DAY] = "day"};
+
+	*out = NULL;
+	if (o->key == NULL || o->scrub == NULL || o->clk.bits == 0 ||
+	    o->clk.bits % 64 != 0 || o->clk.bits > SB_CLK_MAX_BITS ||
+	    o->clk.k == 0 || o->clk.q == 0 || o->clk.q > 8)
+		return sb_seterr(e, SB_FATAL, SB_E_USAGE,
+		    "bad anonymiser options (key, scrubber or CLK parameters)");
+	if ((a = calloc(1, sizeof(*a))) == NULL)
+		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+	a->o = *o;
+	for (size_t i = 0; i < NTOK; i++)
+		sb_key_subkey(o->key, tok_types[i], a->sub_tok[i]);
+	sb_key_subkey(o->key, "name_clk", a->sub_name);
+	sb_key_subkey(o->key, "dob_clk", a->sub_dob);
+	snprintf(a->anon_json, sizeof(a->anon_json),
+	    "\"key_id\":\"%s\",\"scheme\":\"sb-anon/1\",\"clk\":{\"bits\":%u,"
+	    "\"k\":%u,\"q\":%u,\"hash\":\"siphash-2-4\",\"names\":"
+	    "\"sb-nameform/1\"},\"dates\":\"%s\",\"birth\":\"%s\"",
+	    o->key->id, o->clk.bits, o->clk.k, o->clk.q, prec[o->dates],
+	    o->birth_month ? "month" : "year");
+	*out = a;
+	return SB_OK;
+}
+
+void
+sb_anon_free(struct sb_anon *a)
+{
+	if (a == NULL)
+		return;
+	sodium_memzero(a->sub_tok, sizeof(a->sub_tok));
+	sodium_memzero(a->sub_name, sizeof(a->sub_name));
+	sodium_memzero(a->sub_dob, sizeof(a->sub_dob));
+	free(a);
+}
+
+int
+sb_anon_work_new(struct sb_anon_work **out, struct sb_err *e)
+{
+	struct sb_anon_work *w;
+
+	*out = NULL;
+	if ((w = calloc(1, sizeof(*w))) == NULL)
+		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+	/* A narrative is at most a record (--max-record, up to 1 GiB). */
+	sb_buf_init(&w->text, (size_t)1 << 31);
+	sb_buf_init(&w->survey, (size_t)1 << 32);
+	if (sb_scrub_work_new(&w->scrub, e) != SB_OK) {
+		free(w);
+		return SB_FATAL;
+	}
+	*out = w;
+	return SB_OK;
+}
+
+void
+sb_anon_work_free(struct sb_anon_work *w)
+{
+	if (w == NULL)
+		return;
+	sb_scrub_work_free(w->scrub);
+	sb_buf_release(&w->text);
+	sb_buf_release(&w->survey);
+	free(w);
+}
+
+/* ------------------------------------------------------------ helpers */
+
+/* "type:<hex>" under the type's subkey. */
+static int
+make_token(const struct sb_anon *a, const char *type, const char *norm,
+    size_t n, char *out, size_t cap)
+{
+	for (size_t i = 0; i < NTOK; i++)
+		if (strcmp(type, tok_types[i]) == 0)
+			return sb_pseudo_token_sub(a->sub_tok[i], type, norm, n,
+			    out, cap);
+	return sb_pseudo_token(a->o.key, type, norm, n, out, cap);
+}
+
+static const char *
+str(const cJSON *o, const char *name)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+
+	return cJSON_IsString(v) && v->valuestring[0] != '\0' ?
+	    v->valuestring : NULL;
+}
+
+/* A copy of any JSON value; the input was parsed by cJSON, so numbers
+ * that are whole are written whole. */
+static void
+put_value(struct sb_jw *w, const cJSON *v)
+{
+	char num[64];
+	const cJSON *c;
+
+	if (cJSON_IsString(v)) {
+		sb_jw_cstr(w, v->valuestring);
+	} else if (cJSON_IsNumber(v)) {
+		if (v->valuedouble >= -9e15 && v->valuedouble <= 9e15 &&
+		    v->valuedouble == (double)(long long)v->valuedouble)
+			sb_jw_int(w, (long long)v->valuedouble);
+		else {
+			snprintf(num, sizeof(num), "%.17g", v->valuedouble);
+			sb_jw_raw(w, num, strlen(num));
+		}
+	} else if (cJSON_IsBool(v)) {
+		sb_jw_bool(w, cJSON_IsTrue(v));
+	} else if (cJSON_IsArray(v)) {
+		sb_jw_arr(w);
+		cJSON_ArrayForEach(c, v)
+			put_value(w, c);
+		sb_jw_end_arr(w);
+	} else if (cJSON_IsObject(v)) {
+		sb_jw_obj(w);
+		cJSON_ArrayForEach(c, v) {
+			sb_jw_key(w, c->string);
+			put_value(w, c);
+		}
+		sb_jw_end_obj(w);
+	} else {
+		sb_jw_raw(w, "null", 4);
+	}
+}
+
+static bool
+is_date(const char *s)
+{
+	return s != NULL && sb_date_valid_iso(s, strlen(s)) > 0;
+}
+
+/* A date cut to the precision asked for. */
+static void
+put_date(struct sb_jw *w, const char *key, const cJSON *v, size_t prec)
+{
+	const char *s = cJSON_IsString(v) ? v->valuestring : NULL;
+	size_t n;
+
+	if (!is_date(s))
+		return;
+	n = strlen(s);
+	sb_jw_key(w, key);
+	sb_jw_str(w, s, n < prec ? n : prec);
+}
+
+static bool
+name_is(const cJSON *m, const char *const *names)
+{
+	for (; *names != NULL; names++)
+		if (strcmp(m->string, *names) == 0)
+			return true;
+	return false;
+}
+
+/* Members of obj outside `known`: the record is rejected, since a member
+ * this version does not know may hold anything. */
+static int
+check_members(const cJSON *obj, const char *const *known, const char *where,
+    struct sb_err *e)
+{
+	const cJSON *m;
+
+	if (!cJSON_IsObject(obj))
+		return sb_seterr(e, SB_REJECT, SB_E_DATA, "%s is not an object",
+		    where);
+	cJSON_ArrayForEach(m, obj)
+		if (!name_is(m, known))
+			return sb_seterr(e, SB_REJECT, SB_E_DATA,
+			    "unknown member in %s (not case/1; nothing of it "
+			    "is copied)", where);
+	return SB_OK;
+}
+
+/* ------------------------------------------------------- names, dates */
+
+static int
+name_token(const struct sb_anon *a, const char *s, size_t n, char *out,
+    size_t cap)
+{
+	char k[SB_NAMEFORM_MAX];
+	int l = sb_nameform_key(s, n, k, sizeof(k));
+
+	if (l <= 0)
+		return -1;
+	return make_token(a, "name", k, (size_t)l, out, cap);
+}
+
+/* The key of one part of a name, from its romanised form; "" when the
+ * part is missing or has no letters. */
+static void
+part_key(const char *asc, int n, char out[SB_NAMEFORM_MAX])
+{
+	out[0] = '\0';
+	if (n > 0 && sb_nameform_key_ascii(asc, (size_t)n, out,
+	    SB_NAMEFORM_MAX) < 0)
+		out[0] = '\0';
+}
+
+/* Each part of the name is romanised once (the romanisations are cached
+ * per thread, and given names recur); the full name's key is made from
+ * the parts: given and family, or the name as written. */
+static void
+read_names(const struct sb_anon *a, const cJSON *person, struct pname *p)
+{
+	const cJSON *nm = cJSON_GetObjectItemCaseSensitive(person, "name");
+	const cJSON *o;
+	char ag[SB_NAMEFORM_MAX], af[SB_NAMEFORM_MAX];
+	char full[2 * SB_NAMEFORM_MAX];
+	int lg = -1, lf = -1, l;
+
+	p->given = p->family = p->as_written = NULL;
+	p->nother = 0;
+	p->token[0] = p->key_full[0] = p->key_given[0] = p->key_family[0] =
+	    '\0';
+	if (!cJSON_IsObject(nm))
+		return;
+	p->given = str(nm, "given");
+	p->family = str(nm, "family");
+	p->as_written = str(nm, "as_written");
+	cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(nm, "other"))
+		if (cJSON_IsString(o) && p->nother < 16)
+			p->other[p->nother++] = o->valuestring;
+	if (p->given != NULL)
+		lg = sb_nameform_ascii(p->given, strlen(p->given), ag,
+		    sizeof(ag));
+	if (p->family != NULL)
+		lf = sb_nameform_ascii(p->family, strlen(p->family), af,
+		    sizeof(af));
+	part_key(ag, lg, p->key_given);
+	part_key(af, lf, p->key_family);
+	if (lg > 0 || lf > 0) {
+		l = snprintf(full, sizeof(full), "%s %s", lg > 0 ? ag : "",
+		    lf > 0 ? af : "");
+		if (l > 0 && (size_t)l < sizeof(full))
+			part_key(full, l, p->key_full);
+	} else if (p->as_written != NULL &&
+	    (l = sb_nameform_ascii(p->as_written, strlen(p->as_written),
+		full, sizeof(full))) > 0) {
+		part_key(full, l, p->key_full);
+	}
+	l = (int)strlen(p->key_full);
+	if (l > 0 && make_token(a, "name", p->key_full, (size_t)l, p->token,
+	    sizeof(p->token)) < 0)
+		p->token[0] = '\0';
+}
+
+static void
+put_clk(struct sb_jw *w, const struct sb_anon *a, const char *key,
+    const unsigned char *sub, const char *text, size_t n)
+{
+	uint64_t words[CLK_WORDS];
+	char b64[B64_MAX];
+
+	if (n == 0 ||
+	    sb_clk_encode_sub(sub, &a->o.clk, text, n, words) != 0 ||
+	    sb_anon_clk_b64(words, a->o.clk.bits / 64, b64, sizeof(b64)) < 0)
+		return;
+	sb_jw_key(w, key);
+	sb_jw_cstr(w, b64);
+}
+
+static void
+put_name_enc(struct sb_jw *w, const struct sb_anon *a, const struct pname *p,
+    struct sb_anon_counts *c)
+{
+	char tok[SB_PSEUDO_TOKEN_MAX];
+
+	if (p->token[0] == '\0')
+		return;
+	c->names++;
+	sb_jw_key(w, "name_enc");
+	sb_jw_obj(w);
+	sb_jw_key(w, "token");
+	sb_jw_cstr(w, p->token);
+	put_clk(w, a, "clk", a->sub_name, p->key_full, strlen(p->key_full));
+	put_clk(w, a, "given_clk", a->sub_name, p->key_given,
+	    strlen(p->key_given));
+	put_clk(w, a, "family_clk", a->sub_name, p->key_family,
+	    strlen(p->key_family));
+	if (p->nother > 0) {
+		sb_jw_key(w, "aliases");
+		sb_jw_arr(w);
+		for (size_t i = 0; i < p->nother; i++)
+			if (name_token(a, p->other[i], strlen(p->other[i]), tok,
+				sizeof(tok)) > 0)
+				sb_jw_cstr(w, tok);
+		sb_jw_end_arr(w);
+	}
+	sb_jw_end_obj(w);
+}
+
+/* Whole years from date of birth to the case date; -1 when unknown.
+ * With a partial date the age is that of the latest birthday possible. */
+static int
+age_at(const char *dob, const char *when)
+{
+	int by, bm = 0, bd = 0, wy, wm = 0, wd = 0, age;
+
+	if (!is_date(dob) || !is_date(when) ||
+	    sscanf(dob, "%4d-%2d-%2d", &by, &bm, &bd) < 1 ||
+	    sscanf(when, "%4d-%2d-%2d", &wy, &wm, &wd) < 1)
+		return -1;
+	age = wy - by;
+	if (bm != 0 && wm != 0 && (wm < bm || (wm == bm && bd != 0 && wd != 0 &&
+	    wd < bd)))
+		age--;
+	return age >= 0 && age <= 120 ? age : -1;
+}
+
+/* The case date ages are counted at: opened, else the start of the
+ * offence period, else the earliest event. */
+static void
+case_date(const cJSON *rec, char out[11])
+{
+	const char *s = str(rec, "opened");
+	const cJSON *ev;
+
+	out[0] = '\0';
+	if (!is_date(s))
+		s = str(cJSON_GetObjectItemCaseSensitive(rec, "offence_period"),
+		    "from");
+	if (!is_date(s)) {
+		s = NULL;
+		cJSON_ArrayForEach(ev,
+		    cJSON_GetObjectItemCaseSensitive(rec, "events")) {
+			const char *d = str(ev, "date");
+
+			if (is_date(d) && (s == NULL || strcmp(d, s) < 0))
+				s = d;
+		}
+	}
+	if (is_date(s))
+		snprintf(out, 11, "%s", s);
+}
+
+static int
+person_age(const cJSON *p, const char *when)
+{
+	const cJSON *at = cJSON_GetObjectItemCaseSensitive(p, "age_trafficked");
+	int age = age_at(str(p, "dob"), when);
+
+	if (age < 0 && cJSON_IsNumber(at) && at->valuedouble >= 0 &&
+	    at->valuedouble <= 120)
+		age = (int)at->valuedouble;
+	return age;
+}
+
+/* ------------------------------------------------------ identifiers */
+
+/* Lower-case letters and digits only: the form of an identifier of no
+ * known shape, so that at least spacing and case do not split it. */
+static int
+fallback_norm(const char *s, char *out, size_t cap)
+{
+	size_t o = 0;
+
+	for (; *s != '\0'; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (unsigned char)(ch - 'A' + 'a');
+		if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+		    ch >= 0x80) {
+			if (o + 1 >= cap)
+				return -1;
+			out[o++] = (char)ch;
+		}
+	}
+	out[o] = '\0';
+	return o > 0 ? (int)o : -1;
+}
+
+static int
+put_identifier(struct sb_jw *w, const struct sb_anon *a, const cJSON *id,
+    const char *rec_country, struct sb_anon_counts *c, struct sb_err *e)
+{
+	static const char *const known[] = {"type", "value", "scheme",
+	    "country", NULL};
+	const char *type = str(id, "type"), *value = str(id, "value");
+	const char *scheme = str(id, "scheme"), *cc = str(id, "country");
+	char norm[256], tok[SB_PSEUDO_TOKEN_MAX];
+	int l;
+	bool normalised = true;
+
+	if (check_members(id, known, "an identifier", e) != SB_OK)
+		return SB_REJECT;
+	if (type == NULL || value == NULL)
+		return sb_seterr(e, SB_REJECT, SB_E_DATA,
+		    "an identifier without type or value");
+	l = sb_pseudo_normalise(type, scheme, cc != NULL ? cc : rec_country,
+	    value, strlen(value), norm, sizeof(norm));
+	if (l < 0) {
+		normalised = false;
+		c->ids_unnormalised++;
+		l = fallback_norm(value, norm, sizeof(norm));
+	}
+	if (l < 0 || make_token(a, type, norm, (size_t)l, tok,
+	    sizeof(tok)) < 0)
+		return sb_seterr(e, SB_REJECT, SB_E_DATA,
+		    "an identifier of type %s that cannot be tokenised",
+		    strlen(type) < 20 ? type : "(long)");
+	c->ids++;
+	sb_jw_obj(w);
+	sb_jw_key(w, "type");
+	sb_jw_cstr(w, type);
+	sb_jw_key(w, "token");
+	sb_jw_cstr(w, tok);
+	if (scheme != NULL) {
+		sb_jw_key(w, "scheme");
+		sb_jw_cstr(w, scheme);
+	}
+	if (cc != NULL) {
+		sb_jw_key(w, "country");
+		sb_jw_cstr(w, cc);
+	}
+	if (!normalised) {
+		sb_jw_key(w, "normalised");
+		sb_jw_bool(w, false);
+	}
+	sb_jw_end_obj(w);
+	return SB_OK;
+}
+
+/* A place without its street and postcode. */
+static void
+put_place(struct sb_jw *w, const cJSON *pl)
+{
+	static const char *const keep[] = {"locality", "region", "country"};
+	const char *v[3];
+	size_t i, n = 0;
+
+	for (i = 0; i < 3; i++)
+		n += (v[i] = str(pl, keep[i])) != NULL;
+	if (n == 0)
+		return;
+	sb_jw_obj(w);
+	for (i = 0; i < 3; i++)
+		if (v[i] != NULL) {
+			sb_jw_key(w, keep[i]);
+			sb_jw_cstr(w, v[i]);
+		}
+	sb_jw_end_obj(w);
+}
+
+static bool
+place_empty(const cJSON *pl)
+{
+	return str(pl, "locality") == NULL && str(pl, "region") == NULL &&
+	    str(pl, "country") == NULL;
+}
+
+/* --------------------------------------------------------- scrubbing */
+
+/* One hit/1 line: where a scrubbed span was, by offsets, not text. */
+static void
+put_hit(struct sb_anon_work *wk, const char *field, size_t idx,
+    const char *key, const struct sb_scrub_hit *h)
+{
+	static const char *const prov[] = {"source", "member", "record"};
+	struct sb_jw w;
+	const cJSON *v;
+	char path[64];
+
+	sb_jw_init(&w, wk->hits);
+	sb_jw_obj(&w);
+	sb_jw_key(&w, "sb");
+	sb_jw_cstr(&w, "hit/1");
+	for (size_t i = 0; i < 3; i++)
+		if ((v = cJSON_GetObjectItemCaseSensitive(wk->provenance,
+		    prov[i])) != NULL) {
+			sb_jw_key(&w, prov[i]);
+			put_value(&w, v);
+		}
+	snprintf(path, sizeof(path), "%s.%zu.%s", field, idx, key);
+	sb_jw_key(&w, "field");
+	sb_jw_cstr(&w, path);
+	sb_jw_key(&w, "start");
+	sb_jw_int(&w, (long long)h->start);
+	sb_jw_key(&w, "end");
+	sb_jw_int(&w, (long long)h->end);
+	sb_jw_key(&w, "type");
+	sb_jw_cstr(&w, sb_scrub_type_name(h->type));
+	sb_jw_end_obj(&w);
+	sb_buf_addc(wk->hits, '\n');
+}
+
+static int
+put_scrubbed(struct sb_jw *w, const struct sb_anon *a,
+    struct sb_anon_work *wk, const char *field, size_t idx, const char *key,
+    const cJSON *v, struct sb_anon_counts *c, struct sb_err *e)
+{
+	const struct sb_scrub_hit *h;
+	size_t nh, i;
+
+	if (!cJSON_IsString(v))
+		return sb_seterr(e, SB_REJECT, SB_E_DATA, "%s is not text",
+		    key);
+	sb_buf_reset(&wk->text);
+	if (sb_scrub_text(a->o.scrub, wk->scrub, wk->country, wk->sp, wk->np,
+	    a->o.gaz, v->valuestring, strlen(v->valuestring), &wk->text,
+	    e) != SB_OK)
+		return SB_FATAL;
+	h = sb_scrub_hits(wk->scrub, &nh);
+	for (i = 0; i < nh; i++) {
+		c->hits[h[i].type]++;
+		if (wk->hits != NULL)
+			put_hit(wk, field, idx, key, &h[i]);
+	}
+	sb_jw_key(w, key);
+	sb_jw_str(w, wk->text.data, wk->text.len);
+	return SB_OK;
+}
+
+/* ----------------------------------------------------------- persons */
+
+/* Released quasi-identifiers of victim `row`, as a `qi` member; the
+ * precise members behind them are left out by the caller. */
+static void
+put_released(struct sb_jw *w, const struct sb_anon *a,
+    const struct sb_anon_release *rel, size_t row, struct sb_anon_counts *c)
+{
+	bool sup = sb_kanon_suppressed(rel->kanon, row);
+
+	if (sup)
+		c->victims_suppressed++;
+	else if (sb_kanon_level(rel->kanon, row) > 0)
+		c->victims_generalised++;
+	sb_jw_key(w, "qi");
+	sb_jw_obj(w);
+	for (size_t i = 0; i < a->o.nqi && !sup; i++) {
+		const char *v = sb_kanon_value(rel->kanon, row, i);
+
+		if (v == NULL || strcmp(v, "*") == 0)
+			continue;
+		sb_jw_key(w, sb_anon_qi_name(a->o.qi[i]));
+		sb_jw_cstr(w, v);
+	}
+	if (sup) {
+		sb_jw_key(w, "suppressed");
+		sb_jw_bool(w, true);
+	}
+	sb_jw_end_obj(w);
+}
+
+static const char *const person_known[] = {"pid", "role", "htcds_roles",
+    "name", "dob", "sex", "citizenships", "age_trafficked",
+    "trafficking_status", "relationship_to_trafficker", "identifiers",
+    "addresses", NULL};
+
+/* Members that a released victim (--k) loses: they are its
+ * quasi-identifiers, written generalised in `qi` instead. */
+static bool
+qi_member(const char *name)
+{
+	return strcmp(name, "sex") == 0 || strcmp(name, "citizenships") == 0 ||
+	    strcmp(name, "addresses") == 0;
+}
+
+static int
+put_person(struct sb_jw *w, const struct sb_anon *a, struct sb_anon_work *wk,
+    const cJSON *p, size_t idx, const struct sb_anon_release *rel,
+    size_t *victim, struct sb_anon_counts *c, struct sb_err *e)
+{
+	const cJSON *m, *x;
+	const char *dob = str(p, "dob"), *role = str(p, "role");
+	char band[16];
+	bool released = rel != NULL && role != NULL &&
+	    strcmp(role, "victim") == 0;
+	int age, r;
+
+	if (check_members(p, person_known, "a person", e) != SB_OK)
+		return SB_REJECT;
+	c->persons++;
+	sb_jw_obj(w);
+	cJSON_ArrayForEach(m, p) {
+		const char *k = m->string;
+
+		if (strcmp(k, "name") == 0 || strcmp(k, "dob") == 0 ||
+		    strcmp(k, "age_trafficked") == 0 ||
+		    (released && qi_member(k)))
+			continue;
+		if (strcmp(k, "identifiers") == 0) {
+			sb_jw_key(w, k);
+			sb_jw_arr(w);
+			cJSON_ArrayForEach(x, m)
+				if ((r = put_identifier(w, a, x, wk->country,
+				    c, e)) != SB_OK)
+					return r;
+			sb_jw_end_arr(w);
+		} else if (strcmp(k, "addresses") == 0) {
+			sb_jw_key(w, k);
+			sb_jw_arr(w);
+			cJSON_ArrayForEach(x, m)
+				put_place(w, x);
+			sb_jw_end_arr(w);
+		} else {
+			sb_jw_key(w, k);
+			put_value(w, m);
+		}
+	}
+	put_name_enc(w, a, &wk->names[idx], c);
+	if (is_date(dob)) {
+		c->dobs++;
+		if (!released) {
+			sb_jw_key(w, "birth");
+			sb_jw_obj(w);
+			sb_jw_key(w, "year");
+			sb_jw_int(w, atoi(dob));
+			if (a->o.birth_month && strlen(dob) >= 7) {
+				sb_jw_key(w, "month");
+				sb_jw_int(w, atoi(dob + 5));
+			}
+			sb_jw_end_obj(w);
+		}
+		sb_jw_key(w, "dob_enc");
+		sb_jw_obj(w);
+		{
+			char tok[SB_PSEUDO_TOKEN_MAX];
+
+			if (make_token(a, "dob", dob, strlen(dob), tok,
+			    sizeof(tok)) > 0) {
+				sb_jw_key(w, "token");
+				sb_jw_cstr(w, tok);
+			}
+		}
+		put_clk(w, a, "clk", a->sub_dob, dob, strlen(dob));
+		sb_jw_end_obj(w);
+	}
+	if (released) {
+		put_released(w, a, rel, rel->first_row + (*victim)++, c);
+	} else if ((age = person_age(p, wk->case_date)) >= 0 &&
+	    sb_kanon_age_band(age, band, sizeof(band)) > 0) {
+		sb_jw_key(w, "age");
+		sb_jw_int(w, age);
+		sb_jw_key(w, "age_band");
+		sb_jw_cstr(w, band);
+	}
+	sb_jw_end_obj(w);
+	return SB_OK;
+}
+
+/* The persons' names, before anything is written: narratives may come
+ * before persons in a record. */
+static int
+read_persons(const struct sb_anon *a, struct sb_anon_work *wk,
+    const cJSON *persons, struct sb_err *e)
+{
+	const cJSON *p;
+
+	wk->np = 0;
+	if (persons == NULL)
+		return SB_OK;
+	if (!cJSON_IsArray(persons))
+		return sb_seterr(e, SB_REJECT, SB_E_DATA,
+		    "persons is not an array");
+	cJSON_ArrayForEach(p, persons) {
+		struct pname *pn;
+		struct sb_scrub_person *sp;
+
+		if (wk->np == MAX_PERSONS)
+			return sb_seterr(e, SB_REJECT, SB_E_DATA,
+			    "more than %d persons in a case", MAX_PERSONS);
+		pn = &wk->names[wk->np];
+		sp = &wk->sp[wk->np];
+		read_names(a, p, pn);
+		memset(sp, 0, sizeof(*sp));
+		sp->given = pn->given;
+		sp->family = pn->family;
+		sp->as_written = pn->as_written;
+		sp->other = pn->other;
+		sp->nother = pn->nother;
+		sp->token_hex = strchr(pn->token, ':') != NULL ?
+		    strchr(pn->token, ':') + 1 : "";
+		wk->np++;
+	}
+	return SB_OK;
+}
+
+/* ------------------------------------------------------------ records */
+
+static const char *const record_known[] = {"sb", "case_id", "local_id",
+    "country", "authority", "opened", "offence_period", "status",
+    "offences", "persons", "events", "route", "exploitation_types",
+    "recruitment_methods", "control_methods", "relations", "narratives",
+    "flags", "provenance", "anon", NULL};
+
+static int
+put_events(struct sb_jw *w, const struct sb_anon *a, struct sb_anon_work *wk,
+    const cJSON *evs, size_t prec, struct sb_anon_counts *c,
+    struct sb_err *e)
+{
+	static const char *const known[] = {"type", "date", "place",
+	    "description", NULL};
+	const cJSON *ev, *pl;
+	size_t idx = 0;
+	int r;
+
+	sb_jw_arr(w);
+	cJSON_ArrayForEach(ev, evs) {
+		if (check_members(ev, known, "an event", e) != SB_OK)
+			return SB_REJECT;
+		sb_jw_obj(w);
+		if (str(ev, "type") != NULL) {
+			sb_jw_key(w, "type");
+			sb_jw_cstr(w, str(ev, "type"));
+		}
+		if (prec > 0)
+			put_date(w, "date",
+			    cJSON_GetObjectItemCaseSensitive(ev, "date"), prec);
+		pl = cJSON_GetObjectItemCaseSensitive(ev, "place");
+		if (pl != NULL && !place_empty(pl)) {
+			sb_jw_key(w, "place");
+			put_place(w, pl);
+		}
+		if (cJSON_GetObjectItemCaseSensitive(ev, "description") &&
+		    (r = put_scrubbed(w, a, wk, "events", idx, "description",
+			cJSON_GetObjectItemCaseSensitive(ev, "description"), c,
+			e)) != SB_OK)
+			return r;
+		sb_jw_end_obj(w);
+		idx++;
+	}
+	sb_jw_end_arr(w);
+	return SB_OK;
+}
+
+static int
+put_narratives(struct sb_jw *w, const struct sb_anon *a,
+    struct sb_anon_work *wk, const cJSON *ns, struct sb_anon_counts *c,
+    struct sb_err *e)
+{
+	static const char *const known[] = {"kind", "lang", "text", NULL};
+	const cJSON *n, *m;
+	size_t idx = 0;
+	int r;
+
+	sb_jw_arr(w);
+	cJSON_ArrayForEach(n, ns) {
+		if (check_members(n, known, "a narrative", e) != SB_OK)
+			return SB_REJECT;
+		sb_jw_obj(w);
+		cJSON_ArrayForEach(m, n) {
+			if (strcmp(m->string, "text") == 0) {
+				c->narratives++;
+				if ((r = put_scrubbed(w, a, wk, "narratives",
+				    idx, "text", m, c, e)) != SB_OK)
+					return r;
+			} else {
+				sb_jw_key(w, m->string);
+				put_value(w, m);
+			}
+		}
+		sb_jw_end_obj(w);
+		idx++;
+	}
+	sb_jw_end_arr(w);
+	return SB_OK;
+}
+
+/* Flags keep their field and code; as_written may hold a raw date of
+ * birth. */
+static void
+put_flags(struct sb_jw *w, const cJSON *flags)
+{
+	const cJSON *f;
+
+	sb_jw_arr(w);
+	cJSON_ArrayForEach(f, flags) {
+		if (str(f, "field") == NULL || str(f, "code") == NULL)
+			continue;
+		sb_jw_obj(w);
+		sb_jw_key(w, "field");
+		sb_jw_cstr(w, str(f, "field"));
+		sb_jw_key(w, "code");
+		sb_jw_cstr(w, str(f, "code"));
+		sb_jw_end_obj(w);
+	}
+	sb_jw_end_arr(w);
+}
+
+/* With --k the case's dates are cut to the year its victims' `year` was
+ * released at, or left out when any victim's year was generalised. */
+static size_t
+released_precision(const struct sb_anon *a, const struct sb_anon_release *rel,
+    size_t nvictims)
+{
+	size_t i, q;
+
+	for (q = 0; q < a->o.nqi; q++)
+		if (a->o.qi[q] == SB_AQ_YEAR)
+			break;
+	if (q == a->o.nqi)
+		return a->o.dates;
+	for (i = 0; i < nvictims; i++) {
+		size_t row = rel->first_row + i;
+
+		if (sb_kanon_suppressed(rel->kanon, row) ||
+		    sb_kanon_level(rel->kanon, row) > 0)
+			return 0;
+	}
+	return SB_ANON_YEAR;
+}
+
+static size_t
+count_victims(const cJSON *persons)
+{
+	const cJSON *p;
+	size_t n = 0;
+
+	cJSON_ArrayForEach(p, persons) {
+		const char *r = str(p, "role");
+
+		n += r != NULL && strcmp(r, "victim") == 0;
+	}
+	return n;
+}
+
+static int
+parse_case(const char *rec, size_t n, cJSON **out, struct sb_err *e)
+{
+	cJSON *root = cJSON_ParseWithLength(rec, n);
+	const char *sb;
+	int r = SB_OK;
+
+	*out = root;
+	if (root == NULL)
+		return sb_seterr(e, SB_REJECT, SB_E_DATA, "not JSON");
+	if (!cJSON_IsObject(root) || (sb = str(root, "sb")) == NULL ||
+	    strcmp(sb, "case/1") != 0)
+		r = sb_seterr(e, SB_REJECT, SB_E_DATA, "not a case/1 record");
+	else if (cJSON_GetObjectItemCaseSensitive(root, "anon") != NULL)
+		r = sb_seterr(e, SB_REJECT, SB_E_DATA,
+		    "already anonymised (has an anon member)");
+	else if (str(root, "country") == NULL || str(root, "case_id") == NULL)
+		r = sb_seterr(e, SB_REJECT, SB_E_DATA,
+		    "case/1 record without case_id or country");
+	else
+		r = check_members(root, record_known, "the record", e);
+	return r;
+}
+
+static int
+put_record(struct sb_jw *w, const struct sb_anon *a, struct sb_anon_work *wk,
+    const cJSON *root, const struct sb_anon_release *rel,
+    struct sb_anon_counts *c, struct sb_err *e)
+{
+	const cJSON *m, *x;
+	const cJSON *persons = cJSON_GetObjectItemCaseSensitive(root, "persons");
+	size_t prec = a->o.dates, victim = 0, idx;
+	int r;
+
+	wk->country = str(root, "country");
+	wk->provenance = cJSON_GetObjectItemCaseSensitive(root, "provenance");
+	case_date(root, wk->case_date);
+	if ((r = read_persons(a, wk, persons, e)) != SB_OK)
+		return r;
+	if (rel != NULL)
+		prec = released_precision(a, rel, count_victims(persons));
+	sb_jw_obj(w);
+	cJSON_ArrayForEach(m, root) {
+		const char *k = m->string;
+
+		if (strcmp(k, "opened") == 0) {
+			if (prec > 0)
+				put_date(w, k, m, prec);
+		} else if (strcmp(k, "offence_period") == 0) {
+			if (prec > 0 && (is_date(str(m, "from")) ||
+			    is_date(str(m, "to")))) {
+				sb_jw_key(w, k);
+				sb_jw_obj(w);
+				put_date(w, "from",
+				    cJSON_GetObjectItemCaseSensitive(m, "from"),
+				    prec);
+				put_date(w, "to",
+				    cJSON_GetObjectItemCaseSensitive(m, "to"),
+				    prec);
+				sb_jw_end_obj(w);
+			}
+		} else if (strcmp(k, "persons") == 0) {
+			sb_jw_key(w, k);
+			sb_jw_arr(w);
+			idx = 0;
+			cJSON_ArrayForEach(x, m)
+				if ((r = put_person(w, a, wk, x, idx++, rel,
+				    &victim, c, e)) != SB_OK)
+					return r;
+			sb_jw_end_arr(w);
+		} else if (strcmp(k, "events") == 0) {
+			sb_jw_key(w, k);
+			if ((r = put_events(w, a, wk, m, prec, c, e)) != SB_OK)
+				return r;
+		} else if (strcmp(k, "narratives") == 0) {
+			sb_jw_key(w, k);
+			if ((r = put_narratives(w, a, wk, m, c, e)) != SB_OK)
+				return r;
+		} else if (strcmp(k, "flags") == 0) {
+			sb_jw_key(w, k);
+			put_flags(w, m);
+		} else {
+			sb_jw_key(w, k);
+			put_value(w, m);
+		}
+	}
+	sb_jw_key(w, "anon");
+	sb_jw_obj(w);
+	sb_jw_raw(w, a->anon_json, strlen(a->anon_json));
+	if (rel != NULL) {
+		sb_jw_key(w, "k");
+		sb_jw_int(w, (long long)rel->achieved_k);
+	}
+	sb_jw_end_obj(w);
+	sb_jw_end_obj(w);
+	return SB_OK;
+}
+
+int
+sb_anon_record(const struct sb_anon *a, struct sb_anon_work *wk,
+    const char *rec, size_t n, const struct sb_anon_release *rel,
+    struct sb_buf *out, struct sb_anon_counts *c, struct sb_err *e)
+{
+	struct sb_anon_counts mine = {0};
+	struct sb_jw w;
+	cJSON *root = NULL;
+	size_t mark = out->len, hmark = wk->hits ? wk->hits->len : 0;
+	int r;
+
+	if ((r = parse_case(rec, n, &root, e)) == SB_OK) {
+		sb_jw_init(&w, out);
+		r = put_record(&w, a, wk, root, rel, &mine, e);
+		if (r == SB_OK && (sb_jw_failed(&w) ||
+		    sb_buf_addc(out, '\n') != 0))
+			r = sb_seterr(e, SB_FATAL, SB_E_NOMEM,
+			    "out of memory writing a record");
+	}
+	cJSON_Delete(root);
+	if (r != SB_OK) {
+		out->len = mark;
+		if (wk->hits != NULL)
+			wk->hits->len = hmark;
+		return r;
+	}
+	c->persons += mine.persons;
+	c->names += mine.names;
+	c->dobs += mine.dobs;
+	c->ids += mine.ids;
+	c->ids_unnormalised += mine.ids_unnormalised;
+	c->narratives += mine.narratives;
+	c->victims_generalised += mine.victims_generalised;
+	c->victims_suppressed += mine.victims_suppressed;
+	for (size_t i = 0; i < SB_SCRUB_NTYPES; i++)
+		c->hits[i] += mine.hits[i];
+	return SB_OK;
+}
+
+/* ------------------------------------------------------------- survey */
+
+static const char *
+victim_qi(enum sb_anon_qi q, const cJSON *rec, const cJSON *p,
+    const char *when, char *buf, size_t cap)
+{
+	const cJSON *addr, *x;
+	const char *cc, *reg;
+	int age;
+
+	switch (q) {
+	case SB_AQ_AGE_BAND:
+		age = person_age(p, when);
+		return age >= 0 && sb_kanon_age_band(age, buf, cap) > 0 ? buf :
+		    NULL;
+	case SB_AQ_SEX:
+		return str(p, "sex");
+	case SB_AQ_CITIZENSHIP:
+		x = cJSON_GetArrayItem(
+		    cJSON_GetObjectItemCaseSensitive(p, "citizenships"), 0);
+		return cJSON_IsString(x) ? x->valuestring : NULL;
+	case SB_AQ_REGION:
+	case SB_AQ_LOCALITY:
+		addr = cJSON_GetArrayItem(
+		    cJSON_GetObjectItemCaseSensitive(p, "addresses"), 0);
+		cc = str(addr, "country");
+		reg = q == SB_AQ_REGION ? str(addr, "region") : NULL;
+		if (reg == NULL)
+			reg = str(addr, "locality");
+		if (cc == NULL)
+			return NULL;
+		if (q == SB_AQ_LOCALITY)
+			return reg;
+		snprintf(buf, cap, "%s%s%s", cc, reg ? "/" : "",
+		    reg ? reg : "");
+		return buf;
+	case SB_AQ_YEAR:
+		if (when[0] == '\0')
+			return NULL;
+		snprintf(buf, cap, "%.4s", when);
+		return buf;
+	case SB_AQ_EXPLOITATION:
+		x = cJSON_GetArrayItem(
+		    cJSON_GetObjectItemCaseSensitive(rec, "exploitation_types"),
+		    0);
+		return cJSON_IsString(x) ? x->valuestring : NULL;
+	default:
+		return NULL;
+	}
+}
+
+int
+sb_anon_survey(const struct sb_anon *a, struct sb_anon_work *wk,
+    const char *rec, size_t n, struct sb_kanon *kanon, size_t *nvictims,
+    struct sb_scrub_gaz *gaz, struct sb_err *e)
+{
+	struct sb_anon_counts scratch = {0};
+	struct sb_jw w;
+	char bufs[SB_KANON_MAX_ATTRS][SB_KANON_VALUE_MAX], when[11];
+	const char *vals[SB_KANON_MAX_ATTRS];
+	cJSON *root = NULL;
+	const cJSON *p;
+	struct pname pn;
+	struct sb_scrub_person sp;
+	int r;
+
+	*nvictims = 0;
+	if ((r = parse_case(rec, n, &root, e)) != SB_OK)
+		goto out;
+	/* A record the second pass would reject adds no row: anonymise it
+	 * once into scratch space to know. */
+	sb_buf_reset(&wk->survey);
+	sb_jw_init(&w, &wk->survey);
+	wk->hits = NULL;
+	if ((r = put_record(&w, a, wk, root, NULL, &scratch, e)) != SB_OK)
+		goto out;
+	case_date(root, when);
+	cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(root, "persons")) {
+		const char *role = str(p, "role");
+
+		if (gaz != NULL) {
+			read_names(a, p, &pn);
+			if (pn.token[0] != '\0') {
+				memset(&sp, 0, sizeof(sp));
+				sp.given = pn.given;
+				sp.family = pn.family;
+				sp.as_written = pn.as_written;
+				sp.other = pn.other;
+				sp.nother = pn.nother;
+				sp.token_hex = strchr(pn.token, ':') + 1;
+				if ((r = sb_scrub_gaz_add(gaz, &sp, e)) != SB_OK)
+					goto out;
+			}
+		}
+		if (kanon == NULL || role == NULL || strcmp(role, "victim") != 0)
+			continue;
+		for (size_t i = 0; i < a->o.nqi; i++)
+			vals[i] = victim_qi(a->o.qi[i], root, p, when, bufs[i],
+			    sizeof(bufs[i]));
+		if ((r = sb_kanon_add(kanon, vals, e)) != SB_OK)
+			goto out;
+		(*nvictims)++;
+	}
+out:
+	cJSON_Delete(root);
+	return r;
+}

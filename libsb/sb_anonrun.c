@@ -1,0 +1,401 @@
+#include "sb_anonrun.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sb_json.h"
+
+#define BATCH_BYTES (1u << 20)
+#define DEFAULT_MAX_RECORD (4u << 20)
+#define MAX_THREADS 8
+#define OUT_LIMIT ((size_t)1 << 32) /* a batch's output, rejects, hits */
+
+struct line {
+	size_t off, len;
+	size_t rec;	   /* record index in the source, from 0 */
+	size_t lineno;	   /* from 1 */
+	bool truncated;
+};
+
+struct batch {
+	struct sb_buf text;  /* the lines, back to back */
+	struct line *lines;
+	size_t nlines, cap;
+	struct sb_buf out, rej, hits;
+	struct sb_anonrun_counts c;
+};
+
+struct shared {
+	const struct sb_anonrun_opts *o;
+	FILE *in;
+	const char *source;
+	char *line;	   /* getline's buffer, under in_mx */
+	size_t linecap;
+	size_t next_rec, next_lineno;
+	unsigned long next_seq, write_seq;
+	bool eof, failed;
+	struct sb_err err; /* the first fatal error */
+	pthread_mutex_t in_mx, out_mx;
+	pthread_cond_t out_cv;
+	struct sb_anonrun_counts total;
+};
+
+static void
+fail(struct shared *s, const struct sb_err *e)
+{
+	if (!s->failed) {
+		s->failed = true;
+		s->err = *e;
+	}
+}
+
+static bool
+blank(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r')
+			return false;
+	return true;
+}
+
+static int
+add_line(struct batch *b, const char *p, size_t n, size_t rec,
+    size_t lineno, bool truncated)
+{
+	struct line *l;
+
+	if (b->nlines == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 1024;
+
+		if ((l = realloc(b->lines, cap * sizeof(*l))) == NULL)
+			return -1;
+		b->lines = l;
+		b->cap = cap;
+	}
+	l = &b->lines[b->nlines++];
+	l->off = b->text.len;
+	l->len = n;
+	l->rec = rec;
+	l->lineno = lineno;
+	l->truncated = truncated;
+	return sb_buf_add(&b->text, p, n);
+}
+
+/* One line into buf, without its newline; 1 for a line, 0 at the end,
+ * -1 on a read error. */
+static int
+next_line(FILE *in, char **buf, size_t *cap, size_t *n)
+{
+	ssize_t r;
+
+	errno = 0;
+	if ((r = getline(buf, cap, in)) < 0)
+		return ferror(in) ? -1 : 0;
+	*n = (size_t)r;
+	if (*n > 0 && (*buf)[*n - 1] == '\n')
+		(*n)--;
+	if (*n > 0 && (*buf)[*n - 1] == '\r')
+		(*n)--;
+	return 1;
+}
+
+/* Fill b with the next lines, under in_mx.  Returns the number of lines
+ * (0 at the end) or -1 (error set). */
+static long
+read_batch(struct shared *s, struct batch *b)
+{
+	size_t max = s->o->max_record ? s->o->max_record : DEFAULT_MAX_RECORD;
+	size_t n;
+	int r;
+	struct sb_err e;
+
+	b->nlines = 0;
+	sb_buf_reset(&b->text);
+	while (!s->eof && b->text.len < BATCH_BYTES) {
+		if ((r = next_line(s->in, &s->line, &s->linecap, &n)) <= 0) {
+			s->eof = true;
+			if (r < 0) {
+				sb_seterr(&e, SB_FATAL, SB_E_IO, "%s: read "
+				    "error: %s", s->source, strerror(errno));
+				fail(s, &e);
+				return -1;
+			}
+			break;
+		}
+		s->next_lineno++;
+		if (blank(s->line, n))
+			continue;
+		if (add_line(b, s->line, n < max ? n : max, s->next_rec++,
+		    s->next_lineno, n > max) != 0) {
+			sb_seterr(&e, SB_FATAL, SB_E_NOMEM, "out of memory");
+			fail(s, &e);
+			return -1;
+		}
+	}
+	return (long)b->nlines;
+}
+
+static void
+put_reject(struct sb_buf *rej, const char *source, const struct line *l,
+    const char *text, const char *reason)
+{
+	struct sb_jw w;
+
+	sb_jw_init(&w, rej);
+	sb_jw_obj(&w);
+	sb_jw_key(&w, "sb");
+	sb_jw_cstr(&w, "reject/1");
+	sb_jw_key(&w, "source");
+	sb_jw_name(&w, source);
+	sb_jw_key(&w, "record");
+	sb_jw_int(&w, (long long)l->rec + 1);
+	sb_jw_key(&w, "line");
+	sb_jw_int(&w, (long long)l->lineno);
+	sb_jw_key(&w, "format");
+	sb_jw_cstr(&w, "ndjson");
+	sb_jw_key(&w, "reason");
+	sb_jw_cstr(&w, reason);
+	if (l->truncated) {
+		sb_jw_key(&w, "truncated");
+		sb_jw_bool(&w, true);
+	}
+	sb_jw_raw_member(&w, text, l->len);
+	sb_jw_end_obj(&w);
+	sb_buf_addc(rej, '\n');
+}
+
+static int
+process(const struct shared *s, struct sb_anon_work *wk, struct batch *b,
+    struct sb_err *e)
+{
+	const struct sb_anonrun_opts *o = s->o;
+	struct sb_anon_release rel;
+	size_t i;
+	int r;
+
+	sb_buf_reset(&b->out);
+	sb_buf_reset(&b->rej);
+	sb_buf_reset(&b->hits);
+	sb_anon_work_set_hits(wk, o->hits != NULL ? &b->hits : NULL);
+	memset(&b->c, 0, sizeof(b->c));
+	for (i = 0; i < b->nlines; i++) {
+		const struct line *l = &b->lines[i];
+		const char *text = b->text.data + l->off;
+		const struct sb_anon_release *rp = NULL;
+
+		b->c.read++;
+		if (o->kanon != NULL) {
+			if (o->rows == NULL || l->rec >= o->rows->nrec)
+				return sb_seterr(e, SB_FATAL, SB_E_DATA,
+				    "%s: changed between the two passes",
+				    s->source);
+			rel.kanon = o->kanon;
+			rel.first_row = o->rows->first_row[l->rec];
+			rel.achieved_k = o->achieved_k;
+			rp = &rel;
+		}
+		if (l->truncated)
+			r = sb_seterr(e, SB_REJECT, SB_E_DATA,
+			    "record longer than --max-record");
+		else
+			r = sb_anon_record(o->anon, wk, text, l->len, rp,
+			    &b->out, &b->c.anon, e);
+		if (r == SB_OK) {
+			b->c.written++;
+		} else if (r == SB_REJECT) {
+			b->c.rejected++;
+			if (o->rejects != NULL)
+				put_reject(&b->rej, s->source, l, text,
+				    e->msg);
+		} else {
+			return SB_FATAL;
+		}
+	}
+	return SB_OK;
+}
+
+static void
+add_counts(struct sb_anonrun_counts *t, const struct sb_anonrun_counts *c)
+{
+	const struct sb_anon_counts *a = &c->anon;
+
+	t->read += c->read;
+	t->written += c->written;
+	t->rejected += c->rejected;
+	t->anon.persons += a->persons;
+	t->anon.names += a->names;
+	t->anon.dobs += a->dobs;
+	t->anon.ids += a->ids;
+	t->anon.ids_unnormalised += a->ids_unnormalised;
+	t->anon.narratives += a->narratives;
+	t->anon.victims_generalised += a->victims_generalised;
+	t->anon.victims_suppressed += a->victims_suppressed;
+	for (size_t i = 0; i < SB_SCRUB_NTYPES; i++)
+		t->anon.hits[i] += a->hits[i];
+}
+
+/* Write a batch's output when its turn comes, under out_mx. */
+static void
+write_batch(struct shared *s, struct batch *b, unsigned long seq, bool ok)
+{
+	const struct sb_anonrun_opts *o = s->o;
+	struct sb_err e;
+
+	pthread_mutex_lock(&s->out_mx);
+	while (s->write_seq != seq)
+		pthread_cond_wait(&s->out_cv, &s->out_mx);
+	if (ok && !s->failed) {
+		if ((b->out.len > 0 &&
+		    o->out(o->out_arg, b->out.data, b->out.len) != 0) ||
+		    (b->rej.len > 0 && o->rejects != NULL &&
+		    o->rejects(o->rejects_arg, b->rej.data, b->rej.len) != 0) ||
+		    (b->hits.len > 0 && o->hits != NULL &&
+		    o->hits(o->hits_arg, b->hits.data, b->hits.len) != 0)) {
+			sb_seterr(&e, SB_FATAL, SB_E_IO, "writing output: %s",
+			    strerror(errno));
+			fail(s, &e);
+		} else {
+			add_counts(&s->total, &b->c);
+		}
+	}
+	s->write_seq++;
+	pthread_cond_broadcast(&s->out_cv);
+	pthread_mutex_unlock(&s->out_mx);
+}
+
+static void *
+worker(void *arg)
+{
+	struct shared *s = arg;
+	struct sb_anon_work *wk = NULL;
+	struct batch b;
+	struct sb_err e;
+	unsigned long seq;
+	long n;
+	int r;
+
+	memset(&b, 0, sizeof(b));
+	sb_buf_init(&b.text, OUT_LIMIT);
+	sb_buf_init(&b.out, OUT_LIMIT);
+	sb_buf_init(&b.rej, OUT_LIMIT);
+	sb_buf_init(&b.hits, OUT_LIMIT);
+	if (sb_anon_work_new(&wk, &e) != SB_OK) {
+		pthread_mutex_lock(&s->in_mx);
+		fail(s, &e);
+		s->eof = true;
+		pthread_mutex_unlock(&s->in_mx);
+	}
+	for (;;) {
+		pthread_mutex_lock(&s->in_mx);
+		n = s->failed || wk == NULL ? -1 : read_batch(s, &b);
+		seq = n > 0 ? s->next_seq++ : 0;
+		pthread_mutex_unlock(&s->in_mx);
+		if (n <= 0)
+			break;
+		e.kind = SB_E_NONE;
+		e.msg[0] = '\0';
+		r = process(s, wk, &b, &e);
+		if (r != SB_OK) {
+			pthread_mutex_lock(&s->in_mx);
+			fail(s, &e);
+			s->eof = true;
+			pthread_mutex_unlock(&s->in_mx);
+		}
+		write_batch(s, &b, seq, r == SB_OK);
+	}
+	sb_anon_work_free(wk);
+	sb_buf_release(&b.text);
+	sb_buf_release(&b.out);
+	sb_buf_release(&b.rej);
+	sb_buf_release(&b.hits);
+	free(b.lines);
+	return NULL;
+}
+
+int
+sb_anonrun_stream(const struct sb_anonrun_opts *o, FILE *in,
+    const char *source, struct sb_anonrun_counts *c, struct sb_err *e)
+{
+	pthread_t th[MAX_THREADS];
+	struct shared s;
+	int n = o->threads > 0 ? o->threads : 2, started = 0, i;
+
+	memset(c, 0, sizeof(*c));
+	memset(&s, 0, sizeof(s));
+	if (n > MAX_THREADS)
+		n = MAX_THREADS;
+	s.o = o;
+	s.in = in;
+	s.source = source;
+	pthread_mutex_init(&s.in_mx, NULL);
+	pthread_mutex_init(&s.out_mx, NULL);
+	pthread_cond_init(&s.out_cv, NULL);
+	for (i = 0; i < n; i++)
+		if (pthread_create(&th[i], NULL, worker, &s) == 0)
+			started++;
+	if (started == 0) {
+		sb_seterr(&s.err, SB_FATAL, SB_E_NOMEM,
+		    "cannot start a worker thread");
+		s.failed = true;
+	}
+	for (i = 0; i < started; i++)
+		pthread_join(th[i], NULL);
+	pthread_mutex_destroy(&s.in_mx);
+	pthread_mutex_destroy(&s.out_mx);
+	pthread_cond_destroy(&s.out_cv);
+	free(s.line);
+	*c = s.total;
+	if (s.failed) {
+		*e = s.err;
+		return SB_FATAL;
+	}
+	return SB_OK;
+}
+
+int
+sb_anonrun_survey(const struct sb_anon *a, FILE *in, size_t max_record,
+    struct sb_kanon *kanon, struct sb_scrub_gaz *gaz,
+    struct sb_anonrun_rows *rows, struct sb_err *e)
+{
+	struct sb_anon_work *wk = NULL;
+	char *buf = NULL;
+	size_t cap = 0, n, nv, row = 0, rcap = 0, *grown;
+	size_t max = max_record ? max_record : DEFAULT_MAX_RECORD;
+	int r, st = SB_OK;
+
+	rows->first_row = NULL;
+	rows->nrec = 0;
+	if (sb_anon_work_new(&wk, e) != SB_OK)
+		return SB_FATAL;
+	while ((r = next_line(in, &buf, &cap, &n)) > 0) {
+		if (blank(buf, n))
+			continue;
+		if (rows->nrec == rcap) {
+			rcap = rcap ? rcap * 2 : 4096;
+			if ((grown = realloc(rows->first_row,
+			    rcap * sizeof(*grown))) == NULL) {
+				st = sb_seterr(e, SB_FATAL, SB_E_NOMEM,
+				    "out of memory");
+				break;
+			}
+			rows->first_row = grown;
+		}
+		rows->first_row[rows->nrec++] = row;
+		if (n > max)
+			continue;
+		st = sb_anon_survey(a, wk, buf, n, kanon, &nv, gaz, e);
+		if (st == SB_FATAL)
+			break;
+		st = SB_OK;
+		row += nv;
+	}
+	if (r < 0 && st == SB_OK)
+		st = sb_seterr(e, SB_FATAL, SB_E_IO, "read error: %s",
+		    strerror(errno));
+	free(buf);
+	sb_anon_work_free(wk);
+	return st;
+}
