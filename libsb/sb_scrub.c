@@ -211,7 +211,62 @@ struct sb_scrub_work {
 	char tok[MAX_PERSONS][33];
 	size_t np;
 	struct pcent *pcache; /* PC_SLOTS */
+	/* The persons the table was built for, written out, so that the
+	 * texts of one record (and records naming the same persons) build
+	 * it once. */
+	char *sig, *nsig;
+	size_t siglen, sigcap;
+	bool sig_ok;
 };
+
+/* Append s and a NUL to the signature being built; false when full. */
+static bool
+sig_add(struct sb_scrub_work *w, size_t *len, const char *s)
+{
+	size_t n = s != NULL ? strlen(s) : 0;
+
+	if (*len + n + 1 > w->sigcap) {
+		size_t cap = (*len + n + 1) * 2;
+		char *a = realloc(w->sig, cap), *b;
+
+		if (a == NULL)
+			return false;
+		w->sig = a;
+		if ((b = realloc(w->nsig, cap)) == NULL)
+			return false;
+		w->nsig = b;
+		w->sigcap = cap;
+	}
+	if (n > 0)
+		memcpy(w->nsig + *len, s, n);
+	w->nsig[*len + n] = '\0';
+	*len += n + 1;
+	return true;
+}
+
+/* Whether persons[0..np) are the ones the table holds; the new
+ * signature is left in w->nsig[0..*len). */
+static bool
+same_persons(struct sb_scrub_work *w, const struct sb_scrub_person *persons,
+    size_t np, size_t *len, bool *ok)
+{
+	size_t i, j;
+
+	*len = 0;
+	*ok = true;
+	for (i = 0; i < np && *ok; i++) {
+		const struct sb_scrub_person *p = &persons[i];
+
+		*ok = sig_add(w, len, p->given) && sig_add(w, len, p->family) &&
+		    sig_add(w, len, p->as_written) &&
+		    sig_add(w, len, p->token_hex);
+		for (j = 0; *ok && p->other != NULL && j < p->nother; j++)
+			*ok = sig_add(w, len, p->other[j]);
+		*ok = *ok && sig_add(w, len, "\x01");
+	}
+	return *ok && w->sig_ok && *len == w->siglen &&
+	    (*len == 0 || memcmp(w->sig, w->nsig, *len) == 0);
+}
 
 const char *
 sb_scrub_type_name(enum sb_scrub_type t)
@@ -1114,6 +1169,8 @@ sb_scrub_work_free(struct sb_scrub_work *w)
 	free(w->hits);
 	free(w->pt.s);
 	free(w->pcache);
+	free(w->sig);
+	free(w->nsig);
 	free(w);
 }
 
@@ -2078,6 +2135,7 @@ sb_scrub_text(const struct sb_scrub *s, struct sb_scrub_work *w,
 	const char *c = NULL;
 	size_t i, at = 0, k;
 	int rc, pl;
+	bool sig_ok;
 
 	w->nhits = 0;
 	if (country != NULL && strlen(country) == 2) {
@@ -2086,8 +2144,12 @@ sb_scrub_text(const struct sb_scrub *s, struct sb_scrub_work *w,
 		cc[2] = '\0';
 		c = cc;
 	}
+	np = np > MAX_PERSONS ? MAX_PERSONS : np;
+	if (same_persons(w, persons, np, &k, &sig_ok))
+		goto scan;
 	ntab_clear(&w->pt);
-	w->np = np > MAX_PERSONS ? MAX_PERSONS : np;
+	w->sig_ok = false;
+	w->np = np;
 	for (i = 0; i < w->np; i++) {
 		if (hex32(persons[i].token_hex))
 			memcpy(w->tok[i], persons[i].token_hex, 33);
@@ -2098,6 +2160,15 @@ sb_scrub_text(const struct sb_scrub *s, struct sb_scrub_work *w,
 			return sb_seterr(e, SB_FATAL, SB_E_NOMEM,
 			    "scrub: out of memory");
 	}
+	if (sig_ok) {
+		char *t = w->sig;
+
+		w->sig = w->nsig;
+		w->nsig = t;
+		w->siglen = k;
+		w->sig_ok = true;
+	}
+scan:
 	if ((rc = pass1(s, w, c, text, n, e)) != SB_OK)
 		return rc;
 	if (pass2(w, gaz, text, n) < 0)
