@@ -1,5 +1,6 @@
 #include "sb_anon.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,104 @@
 #define MAX_PERSONS 256
 #define CLK_WORDS (SB_CLK_MAX_BITS / 64)
 #define B64_MAX (SB_CLK_MAX_BITS / 6 + 8)
+
+/* ------------------------------------------------------------- arena */
+
+/*
+ * cJSON allocates every node and string with malloc and frees them one by
+ * one; for a record that lives a few microseconds that was a fifth of the
+ * tool's time.  While a thread anonymises a record, cJSON's allocations
+ * come from that thread's arena (bump allocation, freed all at once);
+ * outside, and in other threads, they are plain malloc and free.
+ */
+#define ARENA_BLOCK ((size_t)256 << 10)
+
+struct arena_block {
+	struct arena_block *next;
+	size_t size, used;
+	_Alignas(16) unsigned char data[];
+};
+
+struct arena {
+	struct arena_block *head;
+};
+
+static _Thread_local struct arena *cur_arena;
+static pthread_once_t hooks_once = PTHREAD_ONCE_INIT;
+
+static bool
+in_arena(const struct arena *a, const void *p)
+{
+	const struct arena_block *b;
+
+	for (b = a->head; b != NULL; b = b->next)
+		if ((const unsigned char *)p >= b->data &&
+		    (const unsigned char *)p < b->data + b->size)
+			return true;
+	return false;
+}
+
+static void *
+arena_malloc(size_t n)
+{
+	struct arena *a = cur_arena;
+	struct arena_block *b;
+	size_t need = (n + 15) & ~(size_t)15, size;
+
+	if (a == NULL)
+		return malloc(n);
+	b = a->head;
+	if (b == NULL || b->size - b->used < need) {
+		size = need > ARENA_BLOCK ? need : ARENA_BLOCK;
+		if ((b = malloc(sizeof(*b) + size)) == NULL)
+			return NULL;
+		b->size = size;
+		b->used = 0;
+		b->next = a->head;
+		a->head = b;
+	}
+	b->used += need;
+	return b->data + b->used - need;
+}
+
+static void
+arena_free(void *p)
+{
+	if (p != NULL && (cur_arena == NULL || !in_arena(cur_arena, p)))
+		free(p);
+}
+
+/* Forget everything allocated; keep one block for the next record. */
+static void
+arena_reset(struct arena *a)
+{
+	struct arena_block *b, *next;
+
+	if (a->head == NULL)
+		return;
+	for (b = a->head->next; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	a->head->next = NULL;
+	a->head->used = 0;
+}
+
+static void
+arena_release(struct arena *a)
+{
+	arena_reset(a);
+	free(a->head);
+	a->head = NULL;
+}
+
+static void
+install_hooks(void)
+{
+	cJSON_Hooks h = {arena_malloc, arena_free};
+
+	cJSON_InitHooks(&h);
+}
 
 /* Token types whose subkeys are derived once, not per token. */
 static const char *const tok_types[] = {"national_id", "passport",
@@ -52,6 +151,8 @@ struct sb_anon_work {
 	const char *country;
 	char case_date[11];
 	struct sb_buf *hits;	  /* hit/1 lines, or NULL */
+	struct arena arena;	  /* cJSON's, while a record is read */
+	bool surveying;		  /* first pass: check, do not scrub */
 	const cJSON *provenance;  /* of the record being written */
 };
 
@@ -138,9 +239,6 @@ sb_anon_new(struct sb_anon **out, const struct sb_anon_opts *o,
     struct sb_err *e)
 {
 	struct sb_anon *a;
-	static const char *const prec[] = {[SB_ANON_YEAR] = "year",
-	    [SB_ANON_MONTH] = "month", [SB_ANON_DAY] = "day"};
-
 	*out = NULL;
 	if (o->key == NULL || o->scrub == NULL || o->clk.bits == 0 ||
 	    o->clk.bits % 64 != 0 || o->clk.bits > SB_CLK_MAX_BITS ||
@@ -149,6 +247,7 @@ sb_anon_new(struct sb_anon **out, const struct sb_anon_opts *o,
 		    "bad anonymiser options (key, scrubber or CLK parameters)");
 	if ((a = calloc(1, sizeof(*a))) == NULL)
 		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+	(void)pthread_once(&hooks_once, install_hooks);
 	a->o = *o;
 	for (size_t i = 0; i < NTOK; i++)
 		sb_key_subkey(o->key, tok_types[i], a->sub_tok[i]);
@@ -157,8 +256,8 @@ sb_anon_new(struct sb_anon **out, const struct sb_anon_opts *o,
 	snprintf(a->anon_json, sizeof(a->anon_json),
 	    "\"key_id\":\"%s\",\"scheme\":\"sb-anon/1\",\"clk\":{\"bits\":%u,"
 	    "\"k\":%u,\"q\":%u,\"hash\":\"siphash-2-4\",\"names\":"
-	    "\"sb-nameform/1\"},\"dates\":\"%s\",\"birth\":\"%s\"",
-	    o->key->id, o->clk.bits, o->clk.k, o->clk.q, prec[o->dates],
+	    "\"sb-nameform/1\"},\"birth\":\"%s\"",
+	    o->key->id, o->clk.bits, o->clk.k, o->clk.q,
 	    o->birth_month ? "month" : "year");
 	*out = a;
 	return SB_OK;
@@ -202,6 +301,7 @@ sb_anon_work_free(struct sb_anon_work *w)
 	sb_scrub_work_free(w->scrub);
 	sb_buf_release(&w->text);
 	sb_buf_release(&w->survey);
+	arena_release(&w->arena);
 	free(w);
 }
 
@@ -512,6 +612,16 @@ fallback_norm(const char *s, char *out, size_t cap)
 	return o > 0 ? (int)o : -1;
 }
 
+static bool
+known_id_type(const char *type)
+{
+	for (size_t i = 0; i < NTOK; i++)
+		if (strcmp(type, tok_types[i]) == 0)
+			return strcmp(type, "name") != 0 &&
+			    strcmp(type, "dob") != 0;
+	return false;
+}
+
 static int
 put_identifier(struct sb_jw *w, const struct sb_anon *a, const cJSON *id,
     const char *rec_country, struct sb_anon_counts *c, struct sb_err *e)
@@ -529,6 +639,9 @@ put_identifier(struct sb_jw *w, const struct sb_anon *a, const cJSON *id,
 	if (type == NULL || value == NULL)
 		return sb_seterr(e, SB_REJECT, SB_E_DATA,
 		    "an identifier without type or value");
+	if (!known_id_type(type))
+		return sb_seterr(e, SB_REJECT, SB_E_DATA,
+		    "an identifier of a type case/1 does not know");
 	l = sb_pseudo_normalise(type, scheme, cc != NULL ? cc : rec_country,
 	    value, strlen(value), norm, sizeof(norm));
 	if (l < 0) {
@@ -638,6 +751,11 @@ put_scrubbed(struct sb_jw *w, const struct sb_anon *a,
 		return sb_seterr(e, SB_REJECT, SB_E_DATA, "%s is not text",
 		    key);
 	sb_buf_reset(&wk->text);
+	if (wk->surveying) {
+		sb_jw_key(w, key);
+		sb_jw_cstr(w, "");
+		return SB_OK;
+	}
 	if (sb_scrub_text(a->o.scrub, wk->scrub, wk->country, wk->sp, wk->np,
 	    a->o.gaz, v->valuestring, strlen(v->valuestring), &wk->text,
 	    e) != SB_OK)
@@ -689,13 +807,28 @@ static const char *const person_known[] = {"pid", "role", "htcds_roles",
     "trafficking_status", "relationship_to_trafficker", "identifiers",
     "addresses", NULL};
 
-/* Members that a released victim (--k) loses: they are its
- * quasi-identifiers, written generalised in `qi` instead. */
 static bool
-qi_member(const char *name)
+has_qi(const struct sb_anon *a, enum sb_anon_qi q)
 {
-	return strcmp(name, "sex") == 0 || strcmp(name, "citizenships") == 0 ||
-	    strcmp(name, "addresses") == 0;
+	for (size_t i = 0; i < a->o.nqi; i++)
+		if (a->o.qi[i] == q)
+			return true;
+	return false;
+}
+
+/* Members that a released victim (--k) loses because a chosen
+ * quasi-identifier is made of them: it is written, generalised, in `qi`
+ * instead. */
+static bool
+qi_member(const struct sb_anon *a, const char *name)
+{
+	if (strcmp(name, "sex") == 0)
+		return has_qi(a, SB_AQ_SEX);
+	if (strcmp(name, "citizenships") == 0)
+		return has_qi(a, SB_AQ_CITIZENSHIP);
+	if (strcmp(name, "addresses") == 0)
+		return has_qi(a, SB_AQ_REGION) || has_qi(a, SB_AQ_LOCALITY);
+	return false;
 }
 
 static int
@@ -708,6 +841,10 @@ put_person(struct sb_jw *w, const struct sb_anon *a, struct sb_anon_work *wk,
 	char band[16];
 	bool released = rel != NULL && role != NULL &&
 	    strcmp(role, "victim") == 0;
+	/* With age_band a quasi-identifier, a released victim keeps no
+	 * trace of the date of birth: not even its keyed encodings, which
+	 * a key holder could test the ~36,500 dates of a century against. */
+	bool hide_age = released && has_qi(a, SB_AQ_AGE_BAND);
 	int age, r;
 
 	if (check_members(p, person_known, "a person", e) != SB_OK)
@@ -719,7 +856,7 @@ put_person(struct sb_jw *w, const struct sb_anon *a, struct sb_anon_work *wk,
 
 		if (strcmp(k, "name") == 0 || strcmp(k, "dob") == 0 ||
 		    strcmp(k, "age_trafficked") == 0 ||
-		    (released && qi_member(k)))
+		    (released && qi_member(a, k)))
 			continue;
 		if (strcmp(k, "identifiers") == 0) {
 			sb_jw_key(w, k);
@@ -741,9 +878,9 @@ put_person(struct sb_jw *w, const struct sb_anon *a, struct sb_anon_work *wk,
 		}
 	}
 	put_name_enc(w, a, &wk->names[idx], c);
-	if (is_date(dob)) {
+	if (is_date(dob) && !hide_age) {
 		c->dobs++;
-		if (!released) {
+		{
 			sb_jw_key(w, "birth");
 			sb_jw_obj(w);
 			sb_jw_key(w, "year");
@@ -768,9 +905,9 @@ put_person(struct sb_jw *w, const struct sb_anon *a, struct sb_anon_work *wk,
 		put_clk(w, a, "clk", a->sub_dob, dob, strlen(dob));
 		sb_jw_end_obj(w);
 	}
-	if (released) {
+	if (released)
 		put_released(w, a, rel, rel->first_row + (*victim)++, c);
-	} else if ((age = person_age(p, wk->case_date)) >= 0 &&
+	if (!hide_age && (age = person_age(p, wk->case_date)) >= 0 &&
 	    sb_kanon_age_band(age, band, sizeof(band)) > 0) {
 		sb_jw_key(w, "age");
 		sb_jw_int(w, age);
@@ -819,6 +956,87 @@ read_persons(const struct sb_anon *a, struct sb_anon_work *wk,
 }
 
 /* ------------------------------------------------------------ records */
+
+/* Record types that hold raw data by definition: never passed through. */
+static const char *const raw_types[] = {"reject/1", "truth/1", NULL};
+
+#define SB_PASS 10 /* parse_case: a record of another type, passed on */
+
+static bool
+is_str_array(const cJSON *v)
+{
+	const cJSON *x;
+
+	if (!cJSON_IsArray(v))
+		return false;
+	cJSON_ArrayForEach(x, v)
+		if (!cJSON_IsString(x))
+			return false;
+	return true;
+}
+
+/* Members copied as they are must have the shape case/1 gives them, so
+ * that nothing unexpected rides along inside them. */
+static int
+check_copied(const cJSON *root, struct sb_err *e)
+{
+	static const char *const route_known[] = {"origin", "transit",
+	    "destination", NULL};
+	static const char *const rel_known[] = {"from", "to", "type", NULL};
+	static const char *const prov_known[] = {"source", "member", "record",
+	    "line", "format", "profile", NULL};
+	static const char *const str_arrays[] = {"offences",
+	    "exploitation_types", "recruitment_methods", "control_methods",
+	    NULL};
+	static const char *const strings[] = {"sb", "case_id", "local_id",
+	    "country", "authority", "status", NULL};
+	const cJSON *m, *x;
+	size_t i;
+
+	for (i = 0; strings[i] != NULL; i++)
+		if ((m = cJSON_GetObjectItemCaseSensitive(root, strings[i])) &&
+		    !cJSON_IsString(m))
+			return sb_seterr(e, SB_REJECT, SB_E_DATA,
+			    "%s is not text", strings[i]);
+	for (i = 0; str_arrays[i] != NULL; i++)
+		if ((m = cJSON_GetObjectItemCaseSensitive(root,
+		    str_arrays[i])) && !is_str_array(m))
+			return sb_seterr(e, SB_REJECT, SB_E_DATA,
+			    "%s is not a list of text", str_arrays[i]);
+	if ((m = cJSON_GetObjectItemCaseSensitive(root, "route")) != NULL) {
+		if (check_members(m, route_known, "route", e) != SB_OK)
+			return SB_REJECT;
+		cJSON_ArrayForEach(x, m)
+			if (!cJSON_IsString(x) && !(strcmp(x->string,
+			    "transit") == 0 && is_str_array(x)))
+				return sb_seterr(e, SB_REJECT, SB_E_DATA,
+				    "route.%s has the wrong type",
+				    strcmp(x->string, "transit") == 0 ?
+				    "transit" : strcmp(x->string, "origin") ==
+				    0 ? "origin" : "destination");
+	}
+	cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(root,
+	    "relations")) {
+		if (check_members(x, rel_known, "a relation", e) != SB_OK)
+			return SB_REJECT;
+		cJSON_ArrayForEach(m, x)
+			if (!cJSON_IsString(m))
+				return sb_seterr(e, SB_REJECT, SB_E_DATA,
+				    "a relation member is not text");
+	}
+	if ((m = cJSON_GetObjectItemCaseSensitive(root, "relations")) &&
+	    !cJSON_IsArray(m))
+		return sb_seterr(e, SB_REJECT, SB_E_DATA,
+		    "relations is not a list");
+	m = cJSON_GetObjectItemCaseSensitive(root, "provenance");
+	if (check_members(m, prov_known, "provenance", e) != SB_OK)
+		return SB_REJECT;
+	cJSON_ArrayForEach(x, m)
+		if (!cJSON_IsString(x) && !cJSON_IsNumber(x))
+			return sb_seterr(e, SB_REJECT, SB_E_DATA,
+			    "a provenance member has the wrong type");
+	return SB_OK;
+}
 
 static const char *const record_known[] = {"sb", "case_id", "local_id",
     "country", "authority", "opened", "offence_period", "status",
@@ -920,27 +1138,20 @@ put_flags(struct sb_jw *w, const cJSON *flags)
 	sb_jw_end_arr(w);
 }
 
-/* With --k the case's dates are cut to the year its victims' `year` was
- * released at, or left out when any victim's year was generalised. */
-static size_t
-released_precision(const struct sb_anon *a, const struct sb_anon_release *rel,
-    size_t nvictims)
+/* Whether any victim of the record was generalised or suppressed (--k):
+ * then the case-level quasi-identifiers (year: the case's dates;
+ * exploitation: its exploitation types) cannot stay as they are. */
+static bool
+victims_raised(const struct sb_anon_release *rel, size_t nvictims)
 {
-	size_t i, q;
-
-	for (q = 0; q < a->o.nqi; q++)
-		if (a->o.qi[q] == SB_AQ_YEAR)
-			break;
-	if (q == a->o.nqi)
-		return a->o.dates;
-	for (i = 0; i < nvictims; i++) {
+	for (size_t i = 0; i < nvictims; i++) {
 		size_t row = rel->first_row + i;
 
 		if (sb_kanon_suppressed(rel->kanon, row) ||
 		    sb_kanon_level(rel->kanon, row) > 0)
-			return 0;
+			return true;
 	}
-	return SB_ANON_YEAR;
+	return false;
 }
 
 static size_t
@@ -968,16 +1179,27 @@ parse_case(const char *rec, size_t n, cJSON **out, struct sb_err *e)
 	if (root == NULL)
 		return sb_seterr(e, SB_REJECT, SB_E_DATA, "not JSON");
 	if (!cJSON_IsObject(root) || (sb = str(root, "sb")) == NULL ||
-	    strcmp(sb, "case/1") != 0)
-		r = sb_seterr(e, SB_REJECT, SB_E_DATA, "not a case/1 record");
+	    strchr(sb, '/') == NULL)
+		r = sb_seterr(e, SB_REJECT, SB_E_DATA,
+		    "not a SafeBorders record (no \"sb\" type)");
+	else if (strcmp(sb, "case/1") != 0) {
+		/* The pipeline passes the types it does not own through. */
+		r = SB_PASS;
+		for (size_t i = 0; raw_types[i] != NULL; i++)
+			if (strcmp(sb, raw_types[i]) == 0)
+				r = sb_seterr(e, SB_REJECT, SB_E_DATA,
+				    "a %s record holds raw data: not passed "
+				    "through", raw_types[i]);
+	}
 	else if (cJSON_GetObjectItemCaseSensitive(root, "anon") != NULL)
 		r = sb_seterr(e, SB_REJECT, SB_E_DATA,
 		    "already anonymised (has an anon member)");
 	else if (str(root, "country") == NULL || str(root, "case_id") == NULL)
 		r = sb_seterr(e, SB_REJECT, SB_E_DATA,
 		    "case/1 record without case_id or country");
-	else
-		r = check_members(root, record_known, "the record", e);
+	else if ((r = check_members(root, record_known, "the record", e)) ==
+	    SB_OK)
+		r = check_copied(root, e);
 	return r;
 }
 
@@ -989,6 +1211,7 @@ put_record(struct sb_jw *w, const struct sb_anon *a, struct sb_anon_work *wk,
 	const cJSON *m, *x;
 	const cJSON *persons = cJSON_GetObjectItemCaseSensitive(root, "persons");
 	size_t prec = a->o.dates, victim = 0, idx;
+	bool raised = false, drop_expl = false;
 	int r;
 
 	wk->country = str(root, "country");
@@ -996,8 +1219,13 @@ put_record(struct sb_jw *w, const struct sb_anon *a, struct sb_anon_work *wk,
 	case_date(root, wk->case_date);
 	if ((r = read_persons(a, wk, persons, e)) != SB_OK)
 		return r;
-	if (rel != NULL)
-		prec = released_precision(a, rel, count_victims(persons));
+	if (rel != NULL) {
+		raised = victims_raised(rel, count_victims(persons));
+		/* Year is released: the case's dates to the year, or none. */
+		if (has_qi(a, SB_AQ_YEAR))
+			prec = raised ? 0 : SB_ANON_YEAR;
+		drop_expl = raised && has_qi(a, SB_AQ_EXPLOITATION);
+	}
 	sb_jw_obj(w);
 	cJSON_ArrayForEach(m, root) {
 		const char *k = m->string;
@@ -1038,6 +1266,8 @@ put_record(struct sb_jw *w, const struct sb_anon *a, struct sb_anon_work *wk,
 		} else if (strcmp(k, "flags") == 0) {
 			sb_jw_key(w, k);
 			put_flags(w, m);
+		} else if (strcmp(k, "exploitation_types") == 0 && drop_expl) {
+			continue;
 		} else {
 			sb_jw_key(w, k);
 			put_value(w, m);
@@ -1046,6 +1276,9 @@ put_record(struct sb_jw *w, const struct sb_anon *a, struct sb_anon_work *wk,
 	sb_jw_key(w, "anon");
 	sb_jw_obj(w);
 	sb_jw_raw(w, a->anon_json, strlen(a->anon_json));
+	sb_jw_key(w, "dates");
+	sb_jw_cstr(w, prec == SB_ANON_YEAR ? "year" : prec == SB_ANON_MONTH ?
+	    "month" : prec == SB_ANON_DAY ? "day" : "none");
 	if (rel != NULL) {
 		sb_jw_key(w, "k");
 		sb_jw_int(w, (long long)rel->achieved_k);
@@ -1066,7 +1299,12 @@ sb_anon_record(const struct sb_anon *a, struct sb_anon_work *wk,
 	size_t mark = out->len, hmark = wk->hits ? wk->hits->len : 0;
 	int r;
 
-	if ((r = parse_case(rec, n, &root, e)) == SB_OK) {
+	cur_arena = &wk->arena;
+	if ((r = parse_case(rec, n, &root, e)) == SB_PASS) {
+		r = sb_buf_add(out, rec, n) != 0 || sb_buf_addc(out, '\n') != 0 ?
+		    sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory") : SB_OK;
+		mine.passed++;
+	} else if (r == SB_OK) {
 		sb_jw_init(&w, out);
 		r = put_record(&w, a, wk, root, rel, &mine, e);
 		if (r == SB_OK && (sb_jw_failed(&w) ||
@@ -1075,12 +1313,15 @@ sb_anon_record(const struct sb_anon *a, struct sb_anon_work *wk,
 			    "out of memory writing a record");
 	}
 	cJSON_Delete(root);
+	cur_arena = NULL;
+	arena_reset(&wk->arena);
 	if (r != SB_OK) {
 		out->len = mark;
 		if (wk->hits != NULL)
 			wk->hits->len = hmark;
 		return r;
 	}
+	c->passed += mine.passed;
 	c->persons += mine.persons;
 	c->names += mine.names;
 	c->dobs += mine.dobs;
@@ -1161,14 +1402,21 @@ sb_anon_survey(const struct sb_anon *a, struct sb_anon_work *wk,
 	int r;
 
 	*nvictims = 0;
-	if ((r = parse_case(rec, n, &root, e)) != SB_OK)
+	cur_arena = &wk->arena;
+	if ((r = parse_case(rec, n, &root, e)) != SB_OK) {
+		if (r == SB_PASS)
+			r = SB_OK;
 		goto out;
+	}
 	/* A record the second pass would reject adds no row: anonymise it
 	 * once into scratch space to know. */
 	sb_buf_reset(&wk->survey);
 	sb_jw_init(&w, &wk->survey);
 	wk->hits = NULL;
-	if ((r = put_record(&w, a, wk, root, NULL, &scratch, e)) != SB_OK)
+	wk->surveying = true;
+	r = put_record(&w, a, wk, root, NULL, &scratch, e);
+	wk->surveying = false;
+	if (r != SB_OK)
 		goto out;
 	case_date(root, when);
 	cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(root, "persons")) {
@@ -1199,5 +1447,7 @@ sb_anon_survey(const struct sb_anon *a, struct sb_anon_work *wk,
 	}
 out:
 	cJSON_Delete(root);
+	cur_arena = NULL;
+	arena_reset(&wk->arena);
 	return r;
 }

@@ -14,7 +14,9 @@
  * to locality/region/country, narratives and event descriptions
  * scrubbed (sb_scrub), flags without their as_written value.  A member
  * this version does not know is a reason to reject the record, never
- * copied.
+ * copied.  Records of other types (link/1, ...) pass through unchanged,
+ * as every tool of the pipeline does, except reject/1 and truth/1,
+ * which hold raw data by definition and are rejected.
  *
  * k-anonymity (sb_kanon) needs the whole batch: sb_anon_survey() reads
  * a record's victims' quasi-identifiers (and names, for the two-pass
@@ -74,6 +76,7 @@ struct sb_anon_release {
 };
 
 struct sb_anon_counts {
+	size_t passed; /* records of other types, passed through */
 	size_t persons, names, dobs, ids, ids_unnormalised, narratives;
 	size_t hits[SB_SCRUB_NTYPES];
 	size_t victims_generalised, victims_suppressed;

@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "sb_json.h"
@@ -50,6 +51,19 @@ fail(struct shared *s, const struct sb_err *e)
 		s->failed = true;
 		s->err = *e;
 	}
+}
+
+/* FNV-1a: tells a record of the first pass from a changed one. */
+static uint64_t
+line_hash(const char *p, size_t n)
+{
+	uint64_t h = 14695981039346656037ull;
+
+	while (n-- > 0) {
+		h ^= (unsigned char)*p++;
+		h *= 1099511628211ull;
+	}
+	return h;
 }
 
 static bool
@@ -187,11 +201,12 @@ process(const struct shared *s, struct sb_anon_work *wk, struct batch *b,
 		const struct sb_anon_release *rp = NULL;
 
 		b->c.read++;
+		if (o->rows != NULL && (l->rec >= o->rows->nrec ||
+		    o->rows->hash[l->rec] != line_hash(text, l->len)))
+			return sb_seterr(e, SB_FATAL, SB_E_DATA,
+			    "changed between the two passes (record %zu)",
+			    l->rec + 1);
 		if (o->kanon != NULL) {
-			if (o->rows == NULL || l->rec >= o->rows->nrec)
-				return sb_seterr(e, SB_FATAL, SB_E_DATA,
-				    "%s: changed between the two passes",
-				    s->source);
 			rel.kanon = o->kanon;
 			rel.first_row = o->rows->first_row[l->rec];
 			rel.achieved_k = o->achieved_k;
@@ -225,6 +240,7 @@ add_counts(struct sb_anonrun_counts *t, const struct sb_anonrun_counts *c)
 	t->read += c->read;
 	t->written += c->written;
 	t->rejected += c->rejected;
+	t->anon.passed += a->passed;
 	t->anon.persons += a->persons;
 	t->anon.names += a->names;
 	t->anon.dobs += a->dobs;
@@ -348,6 +364,12 @@ sb_anonrun_stream(const struct sb_anonrun_opts *o, FILE *in,
 	pthread_cond_destroy(&s.out_cv);
 	free(s.line);
 	*c = s.total;
+	if (!s.failed && o->rows != NULL && s.next_rec != o->rows->nrec) {
+		sb_seterr(&s.err, SB_FATAL, SB_E_DATA,
+		    "changed between the two passes (%zu records, then %zu)",
+		    o->rows->nrec, s.next_rec);
+		s.failed = true;
+	}
 	if (s.failed) {
 		*e = s.err;
 		return SB_FATAL;
@@ -363,10 +385,12 @@ sb_anonrun_survey(const struct sb_anon *a, FILE *in, size_t max_record,
 	struct sb_anon_work *wk = NULL;
 	char *buf = NULL;
 	size_t cap = 0, n, nv, row = 0, rcap = 0, *grown;
+	uint64_t *hgrown;
 	size_t max = max_record ? max_record : DEFAULT_MAX_RECORD;
 	int r, st = SB_OK;
 
 	rows->first_row = NULL;
+	rows->hash = NULL;
 	rows->nrec = 0;
 	if (sb_anon_work_new(&wk, e) != SB_OK)
 		return SB_FATAL;
@@ -382,7 +406,15 @@ sb_anonrun_survey(const struct sb_anon *a, FILE *in, size_t max_record,
 				break;
 			}
 			rows->first_row = grown;
+			if ((hgrown = realloc(rows->hash,
+			    rcap * sizeof(*hgrown))) == NULL) {
+				st = sb_seterr(e, SB_FATAL, SB_E_NOMEM,
+				    "out of memory");
+				break;
+			}
+			rows->hash = hgrown;
 		}
+		rows->hash[rows->nrec] = line_hash(buf, n < max ? n : max);
 		rows->first_row[rows->nrec++] = row;
 		if (n > max)
 			continue;

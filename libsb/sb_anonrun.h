@@ -15,6 +15,7 @@
  */
 #ifndef SB_ANONRUN_H
 #define SB_ANONRUN_H
+#include <stdint.h>
 #include <stdio.h>
 #include "sb_anon.h"
 
@@ -29,6 +30,7 @@ struct sb_anonrun_counts {
  * first victim (records counted from 0). */
 struct sb_anonrun_rows {
 	size_t *first_row;
+	uint64_t *hash;	   /* of each record's line, to see changes */
 	size_t nrec;
 };
 

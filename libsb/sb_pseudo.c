@@ -1,5 +1,6 @@
 #include "sb_pseudo.h"
 
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -51,6 +52,57 @@ upper_alnum(const char *s, size_t n, char *out, size_t cap)
 	return (int)o;
 }
 
+/* An IP address as inet_ntop(3) writes it: IPv4 dotted decimal, IPv6
+ * in its shortest form, lower case. */
+static int
+ip_canonical(const char *s, size_t n, char *out, size_t cap)
+{
+	char in[INET6_ADDRSTRLEN + 1], txt[INET6_ADDRSTRLEN];
+	unsigned char bin[16];
+	size_t len;
+
+	while (n > 0 && isspace((unsigned char)*s))
+		s++, n--;
+	while (n > 0 && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (n == 0 || n >= sizeof(in))
+		return -1;
+	memcpy(in, s, n);
+	in[n] = '\0';
+	if (inet_pton(AF_INET, in, bin) == 1) {
+		if (inet_ntop(AF_INET, bin, txt, sizeof(txt)) == NULL)
+			return -1;
+	} else if (inet_pton(AF_INET6, in, bin) == 1) {
+		if (inet_ntop(AF_INET6, bin, txt, sizeof(txt)) == NULL)
+			return -1;
+	} else {
+		return -1;
+	}
+	if ((len = strlen(txt)) >= cap)
+		return -1;
+	memcpy(out, txt, len + 1);
+	return (int)len;
+}
+
+/* A payment card: its digits, when they pass the Luhn check. */
+static int
+card_digits(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (isdigit((unsigned char)s[i])) {
+			if (o + 1 >= cap)
+				return -1;
+			out[o++] = s[i];
+		} else if (s[i] != ' ' && s[i] != '-') {
+			return -1;
+		}
+	}
+	out[o] = '\0';
+	return o >= 12 && o <= 19 && sb_card_valid(out, o) ? (int)o : -1;
+}
+
 int
 sb_pseudo_normalise(const char *type, const char *scheme,
     const char *country, const char *value, size_t n, char *out, size_t cap)
@@ -77,6 +129,12 @@ sb_pseudo_normalise(const char *type, const char *scheme,
 
 		return r >= 0 ? r : upper_alnum(value, n, out, cap);
 	}
+	if (strcmp(type, "ip") == 0)
+		return ip_canonical(value, n, out, cap);
+	if (strcmp(type, "card") == 0)
+		return card_digits(value, n, out, cap);
+	if (strcmp(type, "id_card") == 0)
+		return upper_alnum(value, n, out, cap);
 	if (strcmp(type, "national_id") == 0) {
 		if (scheme == NULL || (sch = sb_id_scheme_by_name(scheme)) < 0)
 			return -1;

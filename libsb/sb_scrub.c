@@ -30,7 +30,6 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-#include <arpa/inet.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,8 +43,9 @@
 #define KEY_MAX 31     /* bytes of a name key */
 #define WORD_MAX 96    /* bytes of a folded word */
 #define RUN_TOKS 16    /* tokens of a code run classified at once */
-#define MAX_PERSONS 64 /* persons of a record that names are matched to */
+#define MAX_PERSONS 1024 /* persons of a record that names are matched to */
 #define CAND_MAX 80    /* bytes of an identifier candidate */
+#define F3_BITS 8192   /* bits of a name table's three-letter filter */
 
 /* ------------------------------------------------------------------ */
 /* The combined pattern                                                */
@@ -121,9 +121,17 @@
 	"(*MARK:D)(?i:january|february|march|april|may|june|july|august|"     \
 	"september|october|november|december)\\s(?:[012]?\\d|3[01])"          \
 	"(?:st|nd|rd|th)?,?\\s(?:1[89]|20)\\d\\d(?![\\p{N}])"
+/* The same, its letters possessive: nothing after a word's letters can
+ * take them back but a "nr" glued to it, and without it a keyword with
+ * no number after it (Italian "via") backtracks through every way of
+ * cutting the next six words. */
+#define STREET_WORD_P                                                      \
+	"(?:[„“\"«]|,,)?(?:\\p{L}[\\p{L}\\p{M}'’.\\-]*+|\\d{1,2}(?=\\s\\p{L}))" \
+	"[“”\"»]?"
+
 /* keyword, name, number */
 #define ALT_STREET                                                         \
-	"(*MARK:A)" STREET_PRE "\\s?(?:" STREET_WORD "\\s?,?\\s?){1,6}?"       \
+	"(*MARK:A)" STREET_PRE "\\s?(?:" STREET_WORD_P "\\s?,?\\s?){1,6}?"     \
 	"(?:(?i:nr|n[º°o])\\.?\\s?)?" HOUSE
 /* name with a street suffix, number */
 #define ALT_SUFFIX                                                         \
@@ -147,7 +155,10 @@
 	"(?=[\\p{Lu}+(]{0,16}\\d|\\p{Lu}{1,4}[ .\\-]\\+?\\(?\\d|"              \
 	"\\p{Lu}{1,4}[ .\\-]\\p{Lu}{1,4}[ .\\-]\\+?\\d)" TOK "(?:" SEP TOK ")*"
 
-enum { P_EMAIL, P_URL, P_HANDLE, P_NUM, P_WORD, P_COUNT };
+/* The street alternative, the costliest to fail, is a pattern of its
+ * own, tried only at a street keyword (the only words where it can
+ * match), before the other word alternatives as in one alternation. */
+enum { P_EMAIL, P_URL, P_HANDLE, P_NUM, P_STREET, P_WORD, P_COUNT };
 
 static const char *const patterns[P_COUNT] = {
     ALT_EMAIL,
@@ -155,9 +166,10 @@ static const char *const patterns[P_COUNT] = {
     ALT_HANDLE,
     /* at a digit, '+' or '(' */
     ALT_DMY "|" ALT_NUMFIRST "|" ALT_IPV6 "|" ALT_RUN,
+    /* at a street keyword */
+    ALT_STREET,
     /* at a word */
-    ALT_STREET "|" ALT_SUFFIX "|" ALT_MDY "|" ALT_GREEK "|" ALT_IPV6
-    "|" ALT_RUN,
+    ALT_SUFFIX "|" ALT_MDY "|" ALT_GREEK "|" ALT_IPV6 "|" ALT_RUN,
 };
 
 struct nick_ent {
@@ -180,6 +192,8 @@ struct ntab {
 	size_t cap, used;
 	uint32_t gen;
 	uint8_t first[32][4]; /* bitset: first two letters of keys */
+	uint8_t two[32][4];   /* bitset: keys of two letters */
+	uint8_t three[F3_BITS / 8]; /* bitset: first three, hashed */
 	uint32_t single;      /* one-letter names (Vietnamese Đ, H) */
 };
 
@@ -207,8 +221,8 @@ struct sb_scrub_work {
 	size_t nrx, caprx;
 	struct sb_scrub_hit *hits; /* result */
 	size_t nhits, caphits;
-	struct ntab pt; /* the record's persons' keys -> person bit mask */
-	char tok[MAX_PERSONS][33];
+	struct ntab pt; /* the record's persons' keys -> first person's index */
+	char (*tok)[33]; /* MAX_PERSONS */
 	size_t np;
 	struct pcent *pcache; /* PC_SLOTS */
 	/* The persons the table was built for, written out, so that the
@@ -301,6 +315,8 @@ ntab_init(struct ntab *t, size_t cap)
 	t->used = 0;
 	t->gen = 1;
 	memset(t->first, 0, sizeof t->first);
+	memset(t->two, 0, sizeof t->two);
+	memset(t->three, 0, sizeof t->three);
 	return 0;
 }
 
@@ -314,6 +330,8 @@ ntab_clear(struct ntab *t)
 	t->used = 0;
 	t->single = 0;
 	memset(t->first, 0, sizeof t->first);
+	memset(t->two, 0, sizeof t->two);
+	memset(t->three, 0, sizeof t->three);
 }
 
 static struct nslot *
@@ -339,6 +357,9 @@ ntab_grow(struct ntab *t)
 	if (ntab_init(&nt, t->cap * 2) < 0)
 		return -1;
 	memcpy(nt.first, t->first, sizeof nt.first);
+	memcpy(nt.two, t->two, sizeof nt.two);
+	memcpy(nt.three, t->three, sizeof nt.three);
+	nt.single = t->single;
 	for (i = 0; i < t->cap; i++)
 		if (t->s[i].gen == t->gen) {
 			struct nslot *d = ntab_find(&nt, t->s[i].key,
@@ -357,6 +378,15 @@ first2(const char *k)
 {
 	return (unsigned)((k[0] - 'a') & 31) * 32u + ((k[1] - 'a') & 31);
 }
+
+static unsigned
+first3(const char *k)
+{
+	return (first2(k) * 29u + ((k[2] - 'a') & 31)) % F3_BITS;
+}
+
+#define BIT_SET(v, b) ((v)[(b) >> 3] |= (uint8_t)(1u << ((b) & 7)))
+#define BIT_GET(v, b) (((v)[(b) >> 3] >> ((b) & 7)) & 1)
 
 /* Add key k; or = true: OR val into the slot's, else keep the first. */
 static int
@@ -384,6 +414,10 @@ ntab_put(struct ntab *t, const char *k, size_t n, uint64_t val, bool or)
 		s->val |= val;
 	f = first2(k);
 	t->first[f >> 5][(f & 31) >> 3] |= (uint8_t)(1u << (f & 7));
+	if (n == 2)
+		t->two[f >> 5][(f & 31) >> 3] |= (uint8_t)(1u << (f & 7));
+	else
+		BIT_SET(t->three, first3(k));
 	return 0;
 }
 
@@ -400,12 +434,17 @@ ntab_get(const struct ntab *t, const char *k, size_t n)
 	return s->gen == t->gen ? s : NULL;
 }
 
+/* Might a key of t be a prefix (of two letters or more) of the merged
+ * skeleton k[0..n)?  A key of two letters must be k's first two, a
+ * longer one must start with k's first three. */
 static bool
-ntab_maybe(const struct ntab *t, const char *k)
+ntab_maybe(const struct ntab *t, const char *k, size_t n)
 {
 	unsigned f = first2(k);
 
-	return (t->first[f >> 5][(f & 31) >> 3] >> (f & 7)) & 1;
+	if ((t->two[f >> 5][(f & 31) >> 3] >> (f & 7)) & 1)
+		return true;
+	return n >= 3 && BIT_GET(t->three, first3(k));
 }
 
 /* ------------------------------------------------------------------ */
@@ -666,12 +705,21 @@ dedup(char *s, size_t n)
 	return k;
 }
 
-/* Case endings of the nine languages, in skeleton spelling. */
-static const char *const endings[] = {"iego", "ego", "emu", "iemu", "iei",
-    "iej", "ej", "iem", "em", "im", "om", "am", "ai", "ei", "ii", "ie",
-    "ia", "iu", "ui", "ovi", "os", "as", "es", "is", "us", "sen", "nen",
-    "selle", "selta", "sela", "ilta", "ille", "lle", "lta", "lla", "en", "in", "n", "a", "e",
-    "i", "o", "u", "s"};
+/* Case endings of the nine languages, in skeleton spelling, with their
+ * lengths. */
+#define END(s) {s, sizeof(s) - 1}
+static const struct {
+	const char *s;
+	size_t n;
+} endings[] = {END("iego"), END("ego"), END("emu"), END("iemu"),
+    END("iei"), END("iej"), END("ej"), END("iem"), END("em"), END("im"),
+    END("om"), END("am"), END("ai"), END("ei"), END("ii"), END("ie"),
+    END("ia"), END("iu"), END("ui"), END("ovi"), END("os"), END("as"),
+    END("es"), END("is"), END("us"), END("sen"), END("nen"), END("selle"),
+    END("selta"), END("sela"), END("ilta"), END("ille"), END("lle"),
+    END("lta"), END("lla"), END("en"), END("in"), END("n"), END("a"),
+    END("e"), END("i"), END("o"), END("u"), END("s")};
+#undef END
 
 struct stems {
 	char k[16][KEY_MAX + 1];
@@ -703,24 +751,60 @@ stem_add(struct stems *st, const char *s, size_t n)
 	st->n++;
 }
 
+/*
+ * Add the stem s[0..m) of a skeleton whose merged form is d, pre[m]
+ * being the length of the merged s[0..m): as stem_add(st, s, m), but
+ * the stems of one skeleton being prefixes of one merged form, a stem is
+ * already there when one of its length is.
+ */
+static void
+stem_add_prefix(struct stems *st, const char *d, const uint8_t *pre,
+    size_t m)
+{
+	size_t l;
+	int i;
+
+	if (st->n >= (int)NELEM(st->k) || m < 2)
+		return;
+	l = pre[m > KEY_MAX ? KEY_MAX : m];
+	if (l < 2)
+		return;
+	for (i = 0; i < st->n; i++)
+		if (st->len[i] == l)
+			return;
+	memcpy(st->k[st->n], d, l);
+	st->k[st->n][l] = '\0';
+	st->len[st->n] = (uint8_t)l;
+	st->short_[st->n] = m < 4;
+	st->n++;
+}
+
 /* The stems of folded word w: its skeleton, and the skeleton less each
  * ending that leaves 3 letters or more; and for a word in -ek -ec -el
  * -er, the same without that e (Marek Marka, Paweł Pawła). */
 static void
 stems_of(const char *w, size_t n, struct stems *st)
 {
-	char s[2 * WORD_MAX];
-	size_t k, i, el;
+	char s[2 * WORD_MAX], d[2 * WORD_MAX];
+	uint8_t pre[2 * WORD_MAX + 1];
+	size_t k, i, el, dl = 0;
 
 	st->n = 0;
 	if (n >= WORD_MAX)
 		return;
 	k = skel(w, n, s);
-	stem_add(st, s, k);
+	pre[0] = 0;
+	for (i = 0; i < k; i++) {
+		if (dl == 0 || d[dl - 1] != s[i])
+			d[dl++] = s[i];
+		pre[i + 1] = (uint8_t)dl;
+	}
+	stem_add_prefix(st, d, pre, k);
 	for (i = 0; i < NELEM(endings); i++) {
-		el = strlen(endings[i]);
-		if (k >= el + 2 && memcmp(s + k - el, endings[i], el) == 0)
-			stem_add(st, s, k - el);
+		el = endings[i].n;
+		if (k >= el + 2 && s[k - 1] == endings[i].s[el - 1] &&
+		    memcmp(s + k - el, endings[i].s, el) == 0)
+			stem_add_prefix(st, d, pre, k - el);
 	}
 	if (k >= 5 && s[k - 2] == 'e' && strchr("kclr", s[k - 1]) &&
 	    !vowel(s[k - 3])) {
@@ -1145,6 +1229,7 @@ sb_scrub_work_new(struct sb_scrub_work **out, struct sb_err *e)
 	if ((w->md = pcre2_match_data_create(32, NULL)) == NULL ||
 	    (w->mctx = pcre2_match_context_create(NULL)) == NULL ||
 	    ntab_init(&w->pt, 256) < 0 ||
+	    (w->tok = calloc(MAX_PERSONS, sizeof *w->tok)) == NULL ||
 	    (w->pcache = calloc(PC_SLOTS, sizeof *w->pcache)) == NULL)
 		goto nomem;
 	if ((w->stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024,
@@ -1168,6 +1253,7 @@ sb_scrub_work_free(struct sb_scrub_work *w)
 	free(w->rx);
 	free(w->hits);
 	free(w->pt.s);
+	free(w->tok);
 	free(w->pcache);
 	free(w->sig);
 	free(w->nsig);
@@ -1215,6 +1301,7 @@ token_of(const struct sb_scrub *s, const char *type, const char *scheme,
     const char *cc, const char *v, size_t n, char hex[33])
 {
 	char norm[SB_PSEUDO_TOKEN_MAX * 2], tok[SB_PSEUDO_TOKEN_MAX];
+	char dig[CAND_MAX];
 	int l, t;
 
 	for (t = 0; t < SB_SCRUB_NTYPES; t++)
@@ -1222,27 +1309,18 @@ token_of(const struct sb_scrub *s, const char *type, const char *scheme,
 			break;
 	if (t == SB_SCRUB_NTYPES)
 		return NULL;
-	if (strcmp(type, "card") == 0) {
-		/* sb_pseudo has no card form: the digits. */
-		size_t i;
-		for (i = 0, l = 0; i < n && l + 1 < (int)sizeof norm; i++)
+	/* Cards and IP addresses too: the forms of structured ones; a card
+	 * as its digits, whatever separates them in the text. */
+	if (t == SB_SCRUB_CARD) {
+		size_t i, k;
+
+		for (i = 0, k = 0; i < n && k + 1 < sizeof dig; i++)
 			if (v[i] >= '0' && v[i] <= '9')
-				norm[l++] = v[i];
-		norm[l] = '\0';
-	} else if (strcmp(type, "ip") == 0) {
-		/* Nor an IP form: inet_ntop's. */
-		unsigned char a[16];
-		char c[64];
-		if (n >= sizeof c)
-			return NULL;
-		memcpy(c, v, n);
-		c[n] = '\0';
-		if (inet_pton(strchr(c, ':') ? AF_INET6 : AF_INET, c, a) != 1 ||
-		    inet_ntop(strchr(c, ':') ? AF_INET6 : AF_INET, a, norm,
-		    sizeof norm) == NULL)
-			return NULL;
-		l = (int)strlen(norm);
-	} else if ((l = sb_pseudo_normalise(type, scheme, cc, v, n, norm,
+				dig[k++] = v[i];
+		v = dig;
+		n = k;
+	}
+	if ((l = sb_pseudo_normalise(type, scheme, cc, v, n, norm,
 	    sizeof norm)) < 0)
 		return NULL;
 	if (sb_pseudo_token_sub(s->sub[t], type, norm, (size_t)l, tok,
@@ -1375,6 +1453,37 @@ struct found {
 	const char *cc;
 };
 
+/* Can candidate c be of scheme id, by its count of letters and digits
+ * (separators aside)?  A cheap necessary condition of sb_id_valid(). */
+static bool
+id_shape(enum sb_id_scheme id, const struct cand *c)
+{
+	switch (id) {
+	case SB_ID_BE_NN:
+	case SB_ID_BE_BIS:
+	case SB_ID_GR_AMKA:
+	case SB_ID_PL_PESEL:
+		return c->na == 11 && c->nl == 0;
+	case SB_ID_BG_EGN:
+	case SB_ID_BG_LNCH:
+		return c->na == 10 && c->nl == 0;
+	case SB_ID_PT_NIF:
+		return c->na == 9 && c->nl == 0;
+	case SB_ID_RO_CNP:
+		return c->na == 13 && c->nl == 0;
+	case SB_ID_IT_CF:
+		return c->na == 16;
+	case SB_ID_PT_CC:
+		return c->na == 12;
+	case SB_ID_GR_AFM: /* 8 or 9 digits, "EL" or "GR" before */
+		return c->na >= 8 && c->na <= 11;
+	case SB_ID_FI_HETU: /* its sign "+" or "-" is not counted */
+		return c->na == 10 || c->na == 11;
+	default:
+		return true;
+	}
+}
+
 static bool
 try_ids(const struct cand *c, const enum sb_id_scheme *v, size_t nv,
     const char *cc, struct found *f)
@@ -1387,8 +1496,13 @@ try_ids(const struct cand *c, const enum sb_id_scheme *v, size_t nv,
 	/* The record's country's schemes first. */
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < nv; i++) {
-			bool own = cc != NULL && strcmp(cc,
-			    sb_id_scheme_country(v[i])) == 0;
+			const char *sc;
+			bool own;
+
+			if (!id_shape(v[i], c))
+				continue;
+			sc = sb_id_scheme_country(v[i]);
+			own = cc != NULL && cc[0] == sc[0] && cc[1] == sc[1];
 			if (own != (pass == 0))
 				continue;
 			if (sb_id_valid(v[i], c->p, c->n)) {
@@ -1587,8 +1701,8 @@ do_run(const struct sb_scrub *s, struct sb_scrub_work *w, const char *cc,
 	struct rcand rc[RUN_TOKS * (RUN_TOKS + 1) / 2], tmp;
 	struct cand c;
 	struct found f;
-	size_t i = rs, l;
-	int nt = 0, a, b, nd, nrc = 0, rank, x, y, left;
+	size_t i = rs, l, tb;
+	int nt = 0, a, b, nd, nrc = 0, rank, x, y, left, td;
 	bool covered[RUN_TOKS] = {false}, labelled, pass;
 
 	while (i < re && nt < RUN_TOKS) {
@@ -1620,11 +1734,19 @@ do_run(const struct sb_scrub *s, struct sb_scrub_work *w, const char *cc,
 	for (a = 0; a < nt; a++) {
 		labelled = a > 0 && t[a - 1].nd == 0 &&
 		    is_label(text + t[a - 1].s, t[a - 1].e - t[a - 1].s);
-		for (b = a; b < nt; b++) {
+		for (b = a, tb = 0, td = 0; b < nt; b++) {
 			if (t[a].nd == 0 && t[b].nd == 0 && b - a > 2)
 				break;
 			l = t[b].e - t[a].s;
-			if (l >= CAND_MAX || !cand_init(&c, text + t[a].s, l))
+			if (l >= CAND_MAX)
+				break;
+			/* Every reading needs a digit and four letters or
+			 * digits: tokens of fewer bytes cannot be one. */
+			tb += t[b].e - t[b].s;
+			td += t[b].nd;
+			if (tb < 4 || td == 0)
+				continue;
+			if (!cand_init(&c, text + t[a].s, l))
 				break;
 			if ((rank = classify(&c, cc, labelled, pass, &f)) < 0)
 				continue;
@@ -1762,18 +1884,32 @@ email_at(const unsigned char *u, size_t ws, size_t next_at, size_t n)
 
 #define B(p) (1u << (p))
 
+/* Is the word u[ws..we) a street keyword (the start of ALT_STREET)? */
+static bool
+street_kw(const struct sb_scrub *s, const unsigned char *u, size_t n,
+    size_t ws, size_t we)
+{
+	char f[WORD_MAX];
+	int fl;
+
+	if (we - ws > 24 || (fl = fold_word((const char *)u + ws, we - ws, f,
+	    sizeof f)) < 1)
+		return false;
+	if (fl == 1)
+		return f[0] == 'b' && we + 3 < n && u[we] == '-';
+	return ntab_get(&s->kw, f, (size_t)fl) != NULL;
+}
+
 /* Which patterns might match at the word u[ws..we)?  An
  * over-approximation: the patterns decide. */
 static unsigned
 word_candidate(const struct sb_scrub *s, const unsigned char *u, size_t n,
     size_t ws, size_t we, size_t next_at)
 {
-	char f[WORD_MAX];
 	size_t i, l, nl = 0;
 	bool allup = true;
 	uint32_t c0 = u8dec(u + ws, n - ws, &l);
 	unsigned m = 0;
-	int fl;
 
 	if (email_at(u, ws, next_at, n))
 		m |= B(P_EMAIL);
@@ -1781,6 +1917,8 @@ word_candidate(const struct sb_scrub *s, const unsigned char *u, size_t n,
 	    (strncasecmp((const char *)u + ws, "http", 4) == 0 ||
 	    strncasecmp((const char *)u + ws, "www", 3) == 0))
 		m |= B(P_URL);
+	if (street_kw(s, u, n, ws, we))
+		return m | B(P_STREET) | B(P_WORD);
 	if (we < n && (is_digit(u[we]) || u[we] == ':'))
 		return m | B(P_WORD); /* "BG66", "LQ8834558", "fe80:" */
 	if (is_upper(c0)) {
@@ -1799,13 +1937,7 @@ word_candidate(const struct sb_scrub *s, const unsigned char *u, size_t n,
 				if (is_digit(u[i]))
 					return m | B(P_WORD);
 	}
-	if (we - ws > 24 || (fl = fold_word((const char *)u + ws, we - ws, f,
-	    sizeof f)) < 1)
-		return m;
-	if (fl == 1)
-		return f[0] == 'b' && we + 3 < n && u[we] == '-' ?
-		    m | B(P_WORD) : m;
-	return ntab_get(&s->kw, f, (size_t)fl) != NULL ? m | B(P_WORD) : m;
+	return m;
 }
 
 /* Pass 1: the pattern, tried where the prefilter lets it. */
@@ -1988,7 +2120,6 @@ pass2(struct sb_scrub_work *w,
 	struct stems sm;
 	const struct nslot *sl;
 	const char *hex;
-	uint64_t mask;
 	int fl, j;
 	bool adj, sent_start, have_pt = w->pt.used > 0 || w->pt.single != 0, have_gaz = gaz != NULL &&
 	    gaz->t.used > 0;
@@ -2065,24 +2196,35 @@ pass2(struct sb_scrub_work *w,
 				return -1;
 			continue;
 		}
+		if ((fl = fold_word(text + st, i - st, f, sizeof f)) < 2 ||
+		    fl >= WORD_MAX)
+			continue;
 		{
-			/* The first letters first: most words stop here. */
+			/* The first letters first: most words stop here.
+			 * Every stem of the word is a prefix of its merged
+			 * skeleton, but for the -ek form of a short one. */
 			char sk[2 * WORD_MAX];
-			size_t pl = i - st < 12 ? i - st : 12, kk;
-			if ((fl = fold_word(text + st, pl, f, sizeof f)) < 2)
-				continue;
+			size_t sl0, kk;
+			unsigned f2;
+
 			kk = dedup(sk, skel(f, (size_t)fl < 5 ? (size_t)fl : 5,
 			    sk));
-			if (kk < 2 || (!(have_pt && ntab_maybe(&w->pt, sk)) &&
-			    !(have_gaz && ntab_maybe(&gaz->t, sk))))
+			f2 = kk >= 2 ? first2(sk) : 0;
+			if (kk < 2 || (!(have_pt && (w->pt.first[f2 >> 5][(f2 &
+			    31) >> 3] >> (f2 & 7) & 1)) && !(have_gaz &&
+			    (gaz->t.first[f2 >> 5][(f2 & 31) >> 3] >> (f2 & 7) &
+			    1))))
+				continue;
+			sl0 = skel(f, (size_t)fl, sk);
+			kk = dedup(sk, sl0);
+			if (kk < 2 || (!(kk < 5 && sl0 >= 5) &&
+			    !(have_pt && ntab_maybe(&w->pt, sk, kk)) &&
+			    !(have_gaz && ntab_maybe(&gaz->t, sk, kk))))
 				continue;
 		}
-		if ((fl = fold_word(text + st, i - st, f, sizeof f)) < 2)
-			continue;
 		stems_of(f, (size_t)fl, &sm);
 		hex = NULL;
-		mask = 0;
-		for (j = 0; j < sm.n && hex == NULL && mask == 0; j++) {
+		for (j = 0; j < sm.n && hex == NULL; j++) {
 			if (!adj && ((!is_upper(c0) && (sm.short_[j] ||
 			    sm.len[j] < 3)) || (sent_start && fl == 2 &&
 			    stopword(f))))
@@ -2091,15 +2233,13 @@ pass2(struct sb_scrub_work *w,
 				continue;
 			if (have_pt && (sl = ntab_get(&w->pt, sm.k[j],
 			    sm.len[j])) != NULL)
-				mask = sl->val;
+				hex = w->tok[sl->val];
 			else if (have_gaz && (sl = ntab_get(&gaz->t, sm.k[j],
 			    sm.len[j])) != NULL)
 				hex = gaz->tok[sl->val];
 		}
-		if (mask == 0 && hex == NULL)
+		if (hex == NULL)
 			continue;
-		if (mask != 0)
-			hex = w->tok[__builtin_ctzll(mask)];
 		/* Merge with the previous name word when only a space or a
 		 * hyphen is between them. */
 		if (w->nhits > 0 && w->hits[w->nhits - 1].type ==
@@ -2155,8 +2295,8 @@ sb_scrub_text(const struct sb_scrub *s, struct sb_scrub_work *w,
 			memcpy(w->tok[i], persons[i].token_hex, 33);
 		else
 			w->tok[i][0] = '\0';
-		if (add_person(s, &w->pt, w->pcache, &persons[i], 1ull << i,
-		    true) < 0)
+		if (add_person(s, &w->pt, w->pcache, &persons[i], i,
+		    false) < 0)
 			return sb_seterr(e, SB_FATAL, SB_E_NOMEM,
 			    "scrub: out of memory");
 	}

@@ -93,11 +93,11 @@ void sb_scrub_work_free(struct sb_scrub_work *w);
 
 /* Scrub text[0..n) of a record of `country` (alpha-2; national phone
  * numbers, IDs and plates are read for it) in which persons[0..np) are
- * known (names are matched to the first 64); gaz may be NULL.  Appends
+ * known (names are matched to the first 1024); gaz may be NULL.  Appends
  * the scrubbed text to out.  The hits, in text order and not
  * overlapping, stay readable through sb_scrub_hits() until the next call
- * with w.  Cards and IP addresses, which sb_pseudo_normalise() does not
- * know, are tokenised as their digits and as inet_ntop() writes them.
+ * with w.  Every token is of the sb_pseudo_normalise() form of its type
+ * (cards: their digits; IP addresses: as inet_ntop() writes them).
  * SB_OK or SB_FATAL (SB_E_DATA: text not UTF-8; SB_E_NOMEM: out of
  * memory, out's limit, a PCRE2 error). */
 int sb_scrub_text(const struct sb_scrub *s, struct sb_scrub_work *w,

@@ -258,8 +258,10 @@ def kanon(out_path, k, qis):
             if qi is None:
                 print("victim without qi")
                 return 1
-            for m in ("age", "birth", "sex", "citizenships", "addresses",
-                      "age_band"):
+            gone = {"age_band": ("age", "birth", "age_band", "dob_enc"),
+                    "sex": ("sex",), "citizenship": ("citizenships",),
+                    "region": ("addresses",), "locality": ("addresses",)}
+            for m in (m for q in qis for m in gone.get(q, ())):
                 if m in p:
                     print(f"released victim keeps {m}")
                     return 1

@@ -173,24 +173,48 @@ test_expect_success 'nothing lost: bad lines rejected with reasons, 0600' '
 	{
 		sed -n 1p "$X"
 		echo "not json"
-		echo "{\"sb\":\"reject/1\"}"
+		echo "{\"sb\":\"reject/1\",\"raw\":\"x\"}"
 		sb-anonymise --key key "$X" | sed -n 1p
 		sed -n 2p "$X" | sed "s/\"local_id\"/\"secret_field\":\"x\",&/"
 		sed -n 2p "$X" | sed "s/\"pid\":\"victim\"/\"eye_colour\":\"x\",&/"
 		echo
+		echo "{\"x\":1}"
 		sed -n 2p "$X"
 	} >mixed &&
 	sb-anonymise --key key -s -r rej mixed >out 2>err &&
-	test "$(count_lines out)" -eq 2 && test "$(count_lines rej)" -eq 5 &&
-	check_invariant err && test "$(stats_total err)" = "7 2 5" &&
+	test "$(count_lines out)" -eq 2 && test "$(count_lines rej)" -eq 6 &&
+	check_invariant err && test "$(stats_total err)" = "8 2 6" &&
 	test "$(stat -c %a rej)" = 600 && validate rej out &&
 	jq -r .reason rej >reasons &&
-	grep -q "^not JSON$" reasons && grep -q "not a case/1 record" reasons &&
+	grep -q "^not JSON$" reasons &&
+	grep -q "reject/1 record holds raw data" reasons &&
+	grep -q "not a SafeBorders record" reasons &&
 	grep -q "already anonymised" reasons &&
 	grep -q "unknown member in the record" reasons &&
 	grep -q "unknown member in a person" reasons &&
-	test "$(jq -r .line rej | tr "\n" " ")" = "2 3 4 5 6 " &&
+	test "$(jq -r .line rej | tr "\n" " ")" = "2 3 4 5 6 8 " &&
 	test_rc 1 sb-anonymise --key key --strict mixed >/dev/null
+'
+
+test_expect_success 'records of other types pass through, in order' '
+	{
+		echo "{\"sb\":\"link/1\",\"a\":\"x\",\"b\":\"y\"}"
+		sed -n 1p "$X"
+		echo "{\"sb\":\"node/1\",\"id\":\"n1\"}"
+	} >typed &&
+	sb-anonymise -k key -s typed >out 2>err &&
+	test "$(sed -n 1p out)" = "$(sed -n 1p typed)" &&
+	test "$(sed -n 3p out)" = "$(sed -n 3p typed)" &&
+	test "$(member 2 out .anon.scheme)" = sb-anon/1 &&
+	grep -q "passed_through 2 " err
+'
+
+test_expect_success 'a file changed between the two passes is an error' '
+	mkfifo twice &&
+	{ cat syn.ndjson >twice; sleep 1; cat "$X" >twice; } &
+	test_rc 65 timeout 30 sb-anonymise -k key --k 2 twice >out 2>err &&
+	grep -q "twice: changed between the two passes" err &&
+	test "$(grep -c "twice" err)" -eq 1
 '
 
 test_expect_success 'no data value on stderr, even for bad input' '

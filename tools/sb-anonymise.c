@@ -17,14 +17,14 @@
 #include "sb_names.h"
 
 static const char usage_text[] =
-"usage: sb-anonymise --key FILE [options] [file ...]\n"
+"usage: sb-anonymise -k FILE [options] [file ...]\n"
 "       sb-anonymise --keygen FILE\n"
 "Read case/1 records (NDJSON, as sb-ingest writes them) from the files or\n"
 "standard input and write anonymised case/1 records to standard output:\n"
 "identifiers as keyed tokens, names and dates of birth as linkage\n"
 "encodings, narratives scrubbed, quasi-identifiers generalised.\n"
 "\n"
-"      --key FILE            secret key (mode 0600; made by --keygen)\n"
+"  -k, --key FILE            secret key (mode 0600; made by --keygen)\n"
 "      --keygen FILE         write a new random key to FILE and exit\n"
 "  -o, --output FILE         write records to FILE (atomically) not stdout\n"
 "  -r, --rejects FILE        write rejected records to FILE (mode 0600)\n"
@@ -49,8 +49,7 @@ static const char usage_text[] =
 "  -V, --version             show the version and exit\n";
 
 enum {
-	OPT_KEY = 256,
-	OPT_KEYGEN,
+	OPT_KEYGEN = 256,
 	OPT_STRICT,
 	OPT_DATES,
 	OPT_BIRTH_MONTH,
@@ -70,7 +69,7 @@ static const struct option longopts[] = {
 	{"help", no_argument, NULL, 'h'},
 	{"hits", required_argument, NULL, OPT_HITS},
 	{"k", required_argument, NULL, OPT_K},
-	{"key", required_argument, NULL, OPT_KEY},
+	{"key", required_argument, NULL, 'k'},
 	{"keygen", required_argument, NULL, OPT_KEYGEN},
 	{"max-record", required_argument, NULL, OPT_MAX_RECORD},
 	{"output", required_argument, NULL, 'o'},
@@ -184,7 +183,7 @@ parse_option(int c, struct opts *o)
 	case 'o': o->output = optarg; break;
 	case 'r': o->rejects = optarg; break;
 	case 's': o->stats = true; break;
-	case OPT_KEY: o->key = optarg; break;
+	case 'k': o->key = optarg; break;
 	case OPT_KEYGEN: o->keygen = optarg; break;
 	case OPT_HITS: o->hits = optarg; break;
 	case OPT_STRICT: o->strict = true; break;
@@ -244,7 +243,8 @@ parse_args(int argc, char **argv, struct opts *o)
 	memset(o, 0, sizeof(*o));
 	o->ao.clk = sb_clk_default;
 	o->ao.dates = SB_ANON_MONTH;
-	while ((c = getopt_long(argc, argv, "hVo:r:s", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hk:Vo:r:s", longopts, NULL)) !=
+	    -1) {
 		qi_given |= c == OPT_QI;
 		if ((st = parse_option(c, o)) != SB_EXIT_OK)
 			return st;
@@ -310,7 +310,10 @@ survey(struct run *r, int argc, char **argv)
 		if (sb_anonrun_survey(r->anon, fp, r->o.max_record, r->kanon,
 		    r->gaz, &r->rows[i], &e) != SB_OK) {
 			close_input(fp);
-			sb_warnx("%s: %s", argv[i], e.msg);
+			if (strncmp(e.msg, argv[i], strlen(argv[i])) == 0)
+				sb_warnx("%s", e.msg);
+			else
+				sb_warnx("%s: %s", argv[i], e.msg);
 			return sb_cli_exit_for(e.kind);
 		}
 		close_input(fp);
@@ -390,10 +393,10 @@ print_stats(const struct run *r)
 	const struct sb_anon_counts *a = &r->total.anon;
 
 	print_counts("total", &r->total);
-	fprintf(stderr, "%s: stats: persons %zu names %zu dobs %zu "
-	    "identifiers %zu unnormalised %zu narratives %zu\n", sb_progname,
-	    a->persons, a->names, a->dobs, a->ids, a->ids_unnormalised,
-	    a->narratives);
+	fprintf(stderr, "%s: stats: passed_through %zu persons %zu names %zu "
+	    "dobs %zu identifiers %zu unnormalised %zu narratives %zu\n",
+	    sb_progname, a->passed, a->persons, a->names, a->dobs, a->ids,
+	    a->ids_unnormalised, a->narratives);
 	fprintf(stderr, "%s: stats: scrubbed:", sb_progname);
 	for (int i = 0; i < SB_SCRUB_NTYPES; i++)
 		fprintf(stderr, " %s %zu", sb_scrub_type_name(i), a->hits[i]);
@@ -404,6 +407,10 @@ print_stats(const struct run *r)
 		    "achieved_k %zu\n", sb_progname, r->o.ao.k, r->kst.rows,
 		    r->kst.classes, r->kst.below_k, r->kst.generalised,
 		    r->kst.suppressed, r->kst.achieved_k);
+	if (r->kanon != NULL)
+		fprintf(stderr, "%s: stats: victims written generalised %zu "
+		    "suppressed %zu\n", sb_progname, a->victims_generalised,
+		    a->victims_suppressed);
 }
 
 static void
@@ -414,6 +421,7 @@ add_total(struct run *r, const struct sb_anonrun_counts *c)
 	r->total.read += c->read;
 	r->total.written += c->written;
 	r->total.rejected += c->rejected;
+	t->passed += c->anon.passed;
 	t->persons += c->anon.persons;
 	t->names += c->anon.names;
 	t->dobs += c->anon.dobs;
@@ -468,7 +476,10 @@ anonymise_all(struct run *r, int argc, char **argv)
 			print_counts(ops[i], &c);
 		if (st == SB_OK)
 			continue;
-		sb_warnx("%s: %s", ops[i], e.msg);
+		if (strncmp(e.msg, ops[i], strlen(ops[i])) == 0)
+			sb_warnx("%s", e.msg);
+		else
+			sb_warnx("%s: %s", ops[i], e.msg);
 		r->status = sb_cli_exit_for(e.kind);
 		if (e.kind == SB_E_IO && strncmp(e.msg, "writing ", 8) == 0) {
 			r->output_failed = true;
@@ -502,8 +513,10 @@ finish(struct run *r, int nops)
 	}
 	if (sb_cli_close_stdout() != SB_EXIT_OK && r->status == 0)
 		r->status = SB_EXIT_IOERR;
-	for (int i = 0; r->rows != NULL && i < nops; i++)
+	for (int i = 0; r->rows != NULL && i < nops; i++) {
 		free(r->rows[i].first_row);
+		free(r->rows[i].hash);
+	}
 	free(r->rows);
 	sb_anon_free(r->anon);
 	sb_kanon_free(r->kanon);
@@ -523,8 +536,8 @@ keygen(const char *path)
 
 	if (sb_key_generate(path, &e) != SB_OK) {
 		sb_warnx("%s", e.msg);
-		return e.kind == SB_E_USAGE ? SB_EXIT_CANTCREAT :
-		    sb_cli_exit_for(e.kind);
+		/* The file exists, or it cannot be made where asked. */
+		return SB_EXIT_CANTCREAT;
 	}
 	return SB_EXIT_OK;
 }

@@ -1,5 +1,6 @@
 /* sb_pseudo: normalisation and keyed tokens. */
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "sb_pseudo.h"
@@ -72,5 +73,25 @@ main(void)
 	unlink(p1);
 	unlink(p2);
 	rmdir(dir);
+	{
+		char nf[64];
+
+		ok(sb_pseudo_normalise("ip", NULL, NULL, " 192.168.001.10", 15,
+		    nf, sizeof nf) < 0, "ip: leading zeros are not an address");
+		ok(sb_pseudo_normalise("ip", NULL, NULL, "2001:DB8:0:0::1", 15,
+		    nf, sizeof nf) > 0 && strcmp(nf, "2001:db8::1") == 0,
+		    "ip: IPv6 to its shortest lower-case form");
+		ok(sb_pseudo_normalise("ip", NULL, NULL, "10.0.0.7 ", 9, nf,
+		    sizeof nf) > 0 && strcmp(nf, "10.0.0.7") == 0,
+		    "ip: IPv4 trimmed");
+		ok(sb_pseudo_normalise("card", NULL, NULL, "4111 1111-1111 1111",
+		    19, nf, sizeof nf) > 0 &&
+		    strcmp(nf, "4111111111111111") == 0, "card: its digits");
+		ok(sb_pseudo_normalise("card", NULL, NULL, "4111 1111 1111 1112",
+		    19, nf, sizeof nf) < 0, "card failing Luhn: no form");
+		ok(sb_pseudo_normalise("id_card", NULL, NULL, "ab 12-34", 8, nf,
+		    sizeof nf) > 0 && strcmp(nf, "AB1234") == 0,
+		    "id_card: upper-case letters and digits");
+	}
 	return tap_done();
 }

@@ -382,6 +382,71 @@ misc(void)
 	    "every placeholder typed: %s", out.data);
 }
 
+/* What the speed-ups must not change: more persons than a mask holds,
+ * tokens of cards and IP addresses, a street keyword with no number. */
+static void
+speed(void)
+{
+	static struct sb_scrub_person many[300];
+	static char given[300][16], family[300][16], hex[300][33];
+	struct sb_scrub_person twins[2] = {
+	    {"Marek", "Nowak", NULL, 0, NULL, HEX1},
+	    {"Ewa", "Nowak", NULL, 0, NULL, HEX2}};
+	char buf[33], big[4096];
+	size_t i;
+
+	for (i = 0; i < 300; i++) {
+		/* Made-up names, three consonants from the index. */
+		static const char c[] = "bdfgklmnpr";
+		snprintf(given[i], sizeof given[i], "Zo%ca%ce%c", c[i / 100],
+		    c[i / 10 % 10], c[i % 10]);
+		snprintf(family[i], sizeof family[i], "Vu%ca%cu%cov",
+		    c[i / 100], c[i / 10 % 10], c[i % 10]);
+		snprintf(hex[i], sizeof hex[i], "%032zx", i + 1);
+		many[i] = (struct sb_scrub_person){given[i], family[i], NULL,
+		    0, NULL, hex[i]};
+	}
+	snprintf(big, sizeof big, "Seen: %s %s, %s %s and %s %s.", given[3],
+	    family[3], given[100], family[100], given[299], family[299]);
+	scrub("PL", many, 300, big);
+	is_str(cover(given[299]), "person", "the 300th person's name");
+	is_str(hex_of(given[299]), hex[299], "with the 300th person's token");
+	is_str(hex_of(given[100]), hex[100], "the 101st person's token");
+	is_str(hex_of(given[3]), hex[3], "the 4th person's token");
+	ok(strstr(out.data, "Zo") == NULL && strstr(out.data, "Vu") == NULL,
+	    "no name of 300 persons left: %s", out.data);
+
+	scrub("PL", twins, 2, "Pani Nowak i Marka widziano.");
+	is_str(hex_of("Nowak"), HEX1, "a name two persons share: the first's");
+	is_str(cover("Marka"), "person", "an inflected -ek name");
+
+	scrub("IT", NULL, 0, "Carta 4111 1111 1111 1111 da 2001:DB8:0:0::1.");
+	is_str(cover("4111 1111 1111 1111"), "card", "a card");
+	is_str(hex_of("4111 1111"), structured("card", NULL, NULL,
+	    "4111111111111111", buf), "its token is the structured card's");
+	is_str(hex_of("2001:DB8"), structured("ip", NULL, NULL, "2001:db8::1",
+	    buf), "IPv6 token is the structured one's");
+	scrub("IT", NULL, 0, "Da 192.168.10.200 ieri.");
+	is_str(hex_of("192.168"), structured("ip", NULL, NULL,
+	    "192.168.10.200", buf), "IPv4 token is the structured one's");
+
+	/* A keyword followed by long words and no number used to try every
+	 * way of cutting them; it must still end, find nothing there, and
+	 * find the address that follows. */
+	snprintf(big, sizeof big, "Passato via %s ieri, poi in via Roma 12.",
+	    "Abcdefghijklmnopqrstuvwxyz Abcdefghijklmnopqrstuvwxyz "
+	    "Abcdefghijklmnopqrstuvwxyz Abcdefghijklmnopqrstuvwxyz");
+	scrub("IT", NULL, 0, big);
+	is_str(cover("Abcdefghijklmnopqrstuvwxyz"), "none",
+	    "a keyword with no number is no address");
+	is_str(cover("via Roma 12"), "address", "the address after it");
+	scrub("RO", NULL, 0, "Locuieste pe Str. Mihai Eminescu nr. 14, Iasi.");
+	is_str(cover("Str. Mihai Eminescu nr. 14"), "address",
+	    "keyword, words, nr, number");
+	scrub("PL", NULL, 0, "UL. KWIATOWA 5 w Gdansku.");
+	is_str(cover("UL. KWIATOWA 5"), "address", "a keyword in capitals");
+}
+
 int
 main(void)
 {
@@ -403,6 +468,7 @@ main(void)
 	names();
 	gazetteer();
 	misc();
+	speed();
 	sb_scrub_work_free(W);
 	sb_scrub_free(S);
 	sb_buf_release(&out);
