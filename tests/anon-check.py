@@ -102,7 +102,7 @@ def rec_key(prov):
 def secrets(input_path, truth_path):
     """Identifiers (alnum-normalised) and name words (folded) to look for."""
     ids, names, dobs = set(), set(), set()
-    inputs = {}
+    inputs, spans_of = {}, {}
     for rec in read_ndjson(input_path):
         inputs[rec_key(rec["provenance"])] = rec
         for p in rec.get("persons") or []:
@@ -125,7 +125,10 @@ def secrets(input_path, truth_path):
             if t.get("dob") and len(t["dob"]) == 10:
                 dobs.add(t["dob"])
         elif t.get("kind") == "span":
-            rec = inputs.get((t["source"], t.get("member"), t["record"]))
+            key = (t["source"], t.get("member"), t["record"])
+            spans_of.setdefault((key, t["narrative"]), []).append(
+                (t["start"], t["end"]))
+            rec = inputs.get(key)
             if rec is None:
                 continue
             text = rec["narratives"][t["narrative"]]["text"].encode()
@@ -134,6 +137,25 @@ def secrets(input_path, truth_path):
                 names.update(w for w in words(span) if len(w) >= 4)
             elif t["type"] not in ("date", "address"):
                 ids.add(alnum(span))
+    # Words the narratives use outside every planted span (Italian
+    # "nata", Dutch "vanaf", the city of Sofia) are no evidence of a
+    # leak even when some name is spelt alike.
+    context = set()
+    for rec in inputs.values():
+        for ni, n in enumerate(rec.get("narratives") or []):
+            text = n.get("text", "").encode()
+            cut = sorted(spans_of.get((rec_key(rec["provenance"]), ni), ()))
+            at, parts = 0, []
+            for a, b in cut:
+                parts.append(text[at:a])
+                at = max(at, b)
+            parts.append(text[at:])
+            for part in parts:
+                context.update(words(part.decode(errors="ignore")))
+    ambiguous = names & context
+    names -= context
+    print(f"# {len(ambiguous)} name words also used as ordinary words in "
+          f"the narratives: not counted")
     ids = {i for i in ids if len(i) >= 5}
     date_forms = set()
     for d in dobs:
@@ -145,11 +167,13 @@ def secrets(input_path, truth_path):
 
 def leak(input_path, truth_path, files):
     ids, names, dates = secrets(input_path, truth_path)
+    nspans = sum(1 for t in read_ndjson(truth_path)
+                 if t.get("kind") == "span" and t["type"] == "person")
     # Identifiers by their first five characters: one lookup a word.
     by_prefix = {}
     for i in ids:
         by_prefix.setdefault(i[:5], []).append(i)
-    bad = 0
+    bad = name_bad = 0
 
     def report(msg):
         # The first few say where; the count says how many.
@@ -184,10 +208,17 @@ def leak(input_path, truth_path, files):
                     for w in words(s):
                         if w in names:
                             report(f"{path}:{lineno}: name leaked in {k}")
-                            bad += 1
+                            name_bad += 1
     print(f"# leak check: {len(ids)} identifiers, {len(names)} name words, "
-          f"{len(dates)} date forms against {checked} strings: {bad} leaks")
-    return 1 if bad else 0
+          f"{len(dates)} date forms against {checked} strings")
+    print(f"# identifiers and dates of birth leaked: {bad}")
+    # A name that no recogniser or known person covers stays (the
+    # recall target for names is 99%): counted against the planted
+    # person mentions, at most 1%.
+    rate = name_bad / nspans if nspans else 0
+    print(f"# name words left: {name_bad} against {nspans} planted person "
+          f"mentions ({rate:.4f}, at most 0.01)")
+    return 1 if bad or rate > 0.01 else 0
 
 
 ID_TYPES = {"phone", "email", "iban", "national_id", "passport", "plate",

@@ -46,4 +46,14 @@ test_expect_success 'error paths: missing file, bad profile, write error' '
 	test_rc 78 vg sb-ingest -p ./bad.json mixed.csv >out 2>err &&
 	(trap "" XFSZ; ulimit -f 1; test_rc 74 vg sb-ingest -p htcds-2.0 "$TESTDATA/ingest/htcds-small.csv" >big 2>err)
 '
+test_expect_success 'sb-anonymise: keygen, records, rejects, --k, --two-pass' '
+	vg sb-anonymise --keygen key &&
+	{ cat "$TESTDATA/anon/cross.ndjson"; echo "not json";
+	  echo "{\"sb\":\"link/1\"}"; } >anon-in &&
+	test_rc 0 vg sb-anonymise -k key -s -r rej --hits hits anon-in \
+	    >out 2>err && test "$(count_lines out)" = 3 &&
+	test_rc 0 vg sb-anonymise -k key --k 2 --two-pass anon-in >out 2>err &&
+	test_rc 78 vg sb-anonymise -k anon-in anon-in >out 2>err
+'
+
 test_done
