@@ -15,6 +15,7 @@
 #include "sb_pseudo.h"
 
 #define MAX_PERSONS 256
+#define MAX_ALIASES 64
 #define CLK_WORDS (SB_CLK_MAX_BITS / 64)
 #define B64_MAX (SB_CLK_MAX_BITS / 6 + 8)
 
@@ -133,7 +134,7 @@ struct sb_anon {
 /* A person's name, as the scrubber and the encoder need it. */
 struct pname {
 	const char *given, *family, *as_written;
-	const char *other[16];
+	const char *other[MAX_ALIASES];
 	size_t nother;
 	char token[SB_PSEUDO_TOKEN_MAX]; /* "name:<hex>" or "" */
 	/* sb_nameform keys of the full name, given and family names. */
@@ -328,6 +329,19 @@ str(const cJSON *o, const char *name)
 	    v->valuestring : NULL;
 }
 
+static bool
+is_str_array(const cJSON *v)
+{
+	const cJSON *x;
+
+	if (!cJSON_IsArray(v))
+		return false;
+	cJSON_ArrayForEach(x, v)
+		if (!cJSON_IsString(x))
+			return false;
+	return true;
+}
+
 /* A copy of any JSON value; the input was parsed by cJSON, so numbers
  * that are whole are written whole. */
 static void
@@ -460,7 +474,7 @@ read_names(const struct sb_anon *a, const cJSON *person, struct pname *p)
 	p->family = str(nm, "family");
 	p->as_written = str(nm, "as_written");
 	cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(nm, "other"))
-		if (cJSON_IsString(o) && p->nother < 16)
+		if (cJSON_IsString(o) && p->nother < MAX_ALIASES)
 			p->other[p->nother++] = o->valuestring;
 	if (p->given != NULL)
 		lg = sb_nameform_ascii(p->given, strlen(p->given), ag,
@@ -750,6 +764,9 @@ put_scrubbed(struct sb_jw *w, const struct sb_anon *a,
 	if (!cJSON_IsString(v))
 		return sb_seterr(e, SB_REJECT, SB_E_DATA, "%s is not text",
 		    key);
+	if (!sb_utf8_valid(v->valuestring, strlen(v->valuestring)))
+		return sb_seterr(e, SB_REJECT, SB_E_DATA,
+		    "%s.%zu.%s is not UTF-8", field, idx, key);
 	sb_buf_reset(&wk->text);
 	if (wk->surveying) {
 		sb_jw_key(w, key);
@@ -831,6 +848,47 @@ qi_member(const struct sb_anon *a, const char *name)
 	return false;
 }
 
+/* The members of a person copied as they are must have their case/1
+ * shape, so that nothing rides along inside them. */
+static int
+check_person_shape(const cJSON *p, struct sb_err *e)
+{
+	static const char *const strings[] = {"pid", "role", "sex", "dob",
+	    "trafficking_status", "relationship_to_trafficker", NULL};
+	static const char *const lists[] = {"htcds_roles", "citizenships",
+	    NULL};
+	const cJSON *m, *nm;
+	size_t i;
+
+	for (i = 0; strings[i] != NULL; i++)
+		if ((m = cJSON_GetObjectItemCaseSensitive(p, strings[i])) &&
+		    !cJSON_IsString(m))
+			return sb_seterr(e, SB_REJECT, SB_E_DATA,
+			    "a person's %s is not text", strings[i]);
+	for (i = 0; lists[i] != NULL; i++)
+		if ((m = cJSON_GetObjectItemCaseSensitive(p, lists[i])) &&
+		    !is_str_array(m))
+			return sb_seterr(e, SB_REJECT, SB_E_DATA,
+			    "a person's %s is not a list of text", lists[i]);
+	if ((m = cJSON_GetObjectItemCaseSensitive(p, "age_trafficked")) &&
+	    !cJSON_IsNumber(m))
+		return sb_seterr(e, SB_REJECT, SB_E_DATA,
+		    "a person's age_trafficked is not a number");
+	if ((nm = cJSON_GetObjectItemCaseSensitive(p, "name")) != NULL) {
+		static const char *const name_known[] = {"given", "family",
+		    "other", "as_written", NULL};
+
+		if (check_members(nm, name_known, "a name", e) != SB_OK)
+			return SB_REJECT;
+		if ((m = cJSON_GetObjectItemCaseSensitive(nm, "other")) &&
+		    (!is_str_array(m) || cJSON_GetArraySize(m) > MAX_ALIASES))
+			return sb_seterr(e, SB_REJECT, SB_E_DATA,
+			    "a name's other is not a list of at most %d "
+			    "names", MAX_ALIASES);
+	}
+	return SB_OK;
+}
+
 static int
 put_person(struct sb_jw *w, const struct sb_anon *a, struct sb_anon_work *wk,
     const cJSON *p, size_t idx, const struct sb_anon_release *rel,
@@ -847,7 +905,8 @@ put_person(struct sb_jw *w, const struct sb_anon *a, struct sb_anon_work *wk,
 	bool hide_age = released && has_qi(a, SB_AQ_AGE_BAND);
 	int age, r;
 
-	if (check_members(p, person_known, "a person", e) != SB_OK)
+	if (check_members(p, person_known, "a person", e) != SB_OK ||
+	    check_person_shape(p, e) != SB_OK)
 		return SB_REJECT;
 	c->persons++;
 	sb_jw_obj(w);
@@ -957,23 +1016,12 @@ read_persons(const struct sb_anon *a, struct sb_anon_work *wk,
 
 /* ------------------------------------------------------------ records */
 
-/* Record types that hold raw data by definition: never passed through. */
-static const char *const raw_types[] = {"reject/1", "truth/1", NULL};
+/* Record kinds that hold raw data by definition, in any version: never
+ * passed through.  A case record of another version is not passed
+ * either: this version cannot tell what it holds. */
+static const char *const raw_kinds[] = {"reject/", "truth/", "case/", NULL};
 
 #define SB_PASS 10 /* parse_case: a record of another type, passed on */
-
-static bool
-is_str_array(const cJSON *v)
-{
-	const cJSON *x;
-
-	if (!cJSON_IsArray(v))
-		return false;
-	cJSON_ArrayForEach(x, v)
-		if (!cJSON_IsString(x))
-			return false;
-	return true;
-}
 
 /* Members copied as they are must have the shape case/1 gives them, so
  * that nothing unexpected rides along inside them. */
@@ -1105,6 +1153,11 @@ put_narratives(struct sb_jw *w, const struct sb_anon *a,
 				if ((r = put_scrubbed(w, a, wk, "narratives",
 				    idx, "text", m, c, e)) != SB_OK)
 					return r;
+			} else if (!cJSON_IsString(m)) {
+				return sb_seterr(e, SB_REJECT, SB_E_DATA,
+				    "narratives.%zu.%s is not text", idx,
+				    strcmp(m->string, "kind") == 0 ? "kind" :
+				    "lang");
 			} else {
 				sb_jw_key(w, m->string);
 				put_value(w, m);
@@ -1185,11 +1238,13 @@ parse_case(const char *rec, size_t n, cJSON **out, struct sb_err *e)
 	else if (strcmp(sb, "case/1") != 0) {
 		/* The pipeline passes the types it does not own through. */
 		r = SB_PASS;
-		for (size_t i = 0; raw_types[i] != NULL; i++)
-			if (strcmp(sb, raw_types[i]) == 0)
+		for (size_t i = 0; raw_kinds[i] != NULL; i++)
+			if (strncmp(sb, raw_kinds[i], strlen(raw_kinds[i])) ==
+			    0)
 				r = sb_seterr(e, SB_REJECT, SB_E_DATA,
-				    "a %s record holds raw data: not passed "
-				    "through", raw_types[i]);
+				    "a %.*s record may hold raw data: not "
+				    "passed through", (int)strlen(raw_kinds[i]) -
+				    1, raw_kinds[i]);
 	}
 	else if (cJSON_GetObjectItemCaseSensitive(root, "anon") != NULL)
 		r = sb_seterr(e, SB_REJECT, SB_E_DATA,

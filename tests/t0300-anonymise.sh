@@ -187,7 +187,7 @@ test_expect_success 'nothing lost: bad lines rejected with reasons, 0600' '
 	test "$(stat -c %a rej)" = 600 && validate rej out &&
 	jq -r .reason rej >reasons &&
 	grep -q "^not JSON$" reasons &&
-	grep -q "reject/1 record holds raw data" reasons &&
+	grep -q "reject record may hold raw data" reasons &&
 	grep -q "not a SafeBorders record" reasons &&
 	grep -q "already anonymised" reasons &&
 	grep -q "unknown member in the record" reasons &&
@@ -209,10 +209,22 @@ test_expect_success 'records of other types pass through, in order' '
 	grep -q "passed_through 2 " err
 '
 
+test_expect_success 'wrong shapes inside persons and narratives are rejected' '
+	sed -n 1p "$X" | sed "s/\"role\":\"recruiter\"/\"role\":\"recruiter\",\"htcds_roles\":[{\"x\":\"Petrov\"}]/" >shape &&
+	sed -n 1p "$X" | sed "s/\"kind\":\"summary\"/\"kind\":{\"x\":1}/" >>shape &&
+	sed -n 1p "$X" | sed "s/\"sb\":\"case\/1\"/\"sb\":\"case\/2\"/" >>shape &&
+	sb-anonymise -k key -r rej shape >out &&
+	test ! -s out && test "$(count_lines rej)" -eq 3 &&
+	grep -q "htcds_roles is not a list of text" rej &&
+	grep -q "narratives.0.kind is not text" rej &&
+	grep -q "a case record may hold raw data" rej
+'
+
 test_expect_success 'a file changed between the two passes is an error' '
 	mkfifo twice &&
 	{ cat syn.ndjson >twice; sleep 1; cat "$X" >twice; } &
-	test_rc 65 timeout 30 sb-anonymise -k key --k 2 twice >out 2>err &&
+	test_rc 65 timeout 30 sb-anonymise -k key --k 2 -o o2 twice 2>err &&
+	test ! -e o2 &&
 	grep -q "twice: changed between the two passes" err &&
 	test "$(grep -c "twice" err)" -eq 1
 '
