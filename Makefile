@@ -34,8 +34,8 @@ LIB_OBJ = $(LIB_SRC:libsb/%.c=$(O)/libsb/%.o)
 CLI_OBJ = $(O)/tools/cli.o
 TOOLS = sb-anonymise sb-ingest sb-synth
 TOOL_BIN = $(TOOLS:%=$(BIN)/%)
-UNITS = clk country date ids json kanon key map names nameform pseudo reader \
-	rng scrub synth_narr synth_write
+UNITS = anon clk country date ids json kanon key map names nameform pseudo \
+	reader rng scrub synth_narr synth_write
 UNIT_SRC = $(UNITS:%=tests/unit/t_%.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(O)/unit/%)
 
