@@ -118,10 +118,15 @@ test_expect_success 'a transliterated name: one token, CLK Dice above 0.9' '
 
 test_expect_success 'names, dates of birth, streets and postcodes leave' '
 	sb-anonymise --key key "$X" >out &&
+	# Tokens and CLKs are random-looking text that may hold "4000" by
+	# chance: the check reads everything else.
+	jq -c "walk(if type == \"object\" then del(.token, .clk, .given_clk,
+	    .family_clk, .aliases, .key_id) else . end)" out |
+	    sed "s/\[[A-Z_]*:[0-9a-f]*\]//g" >plain &&
 	! grep -e "Петрова" -e "Snezhana" -e "PETROVA" -e "Стоянов" \
 	    -e "Hristo" -e "Ицо" -e "2010-07-21" -e "21.07.2010" \
 	    -e "Васил Левски" -e "Гео Милев" -e "4000" -e "0888" \
-	    -e "BNBG" -e "1047216857" -e "example.org" out &&
+	    -e "BNBG" -e "1047216857" -e "example.org" plain &&
 	test "$(member 1 out ".persons[0].birth.year")" = 2010 &&
 	test "$(member 1 out ".persons[0].birth.month")" = null &&
 	test "$(member 1 out ".persons[0].age")" = 14 &&
