@@ -142,7 +142,17 @@ struct pname {
 	char key_family[SB_NAMEFORM_MAX];
 };
 
+#define CLK_CACHE_SLOTS 4096
+#define CLK_CACHE_WORD 40 /* longest word cached, bytes */
+
+struct clk_cache {
+	uint8_t len;	   /* 0: empty */
+	char word[CLK_CACHE_WORD];
+	uint64_t words[CLK_WORDS];
+};
+
 struct sb_anon_work {
+	struct clk_cache *clk_cache; /* CLK_CACHE_SLOTS */
 	struct sb_scrub_work *scrub;
 	struct sb_buf text;
 	struct sb_buf survey;
@@ -281,12 +291,17 @@ sb_anon_work_new(struct sb_anon_work **out, struct sb_err *e)
 	struct sb_anon_work *w;
 
 	*out = NULL;
-	if ((w = calloc(1, sizeof(*w))) == NULL)
+	if ((w = calloc(1, sizeof(*w))) == NULL ||
+	    (w->clk_cache = calloc(CLK_CACHE_SLOTS,
+		sizeof(*w->clk_cache))) == NULL) {
+		free(w);
 		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+	}
 	/* A narrative is at most a record (--max-record, up to 1 GiB). */
 	sb_buf_init(&w->text, (size_t)1 << 31);
 	sb_buf_init(&w->survey, (size_t)1 << 32);
 	if (sb_scrub_work_new(&w->scrub, e) != SB_OK) {
+		free(w->clk_cache);
 		free(w);
 		return SB_FATAL;
 	}
@@ -300,6 +315,7 @@ sb_anon_work_free(struct sb_anon_work *w)
 	if (w == NULL)
 		return;
 	sb_scrub_work_free(w->scrub);
+	free(w->clk_cache);
 	sb_buf_release(&w->text);
 	sb_buf_release(&w->survey);
 	arena_release(&w->arena);
@@ -516,10 +532,76 @@ put_clk(struct sb_jw *w, const struct sb_anon *a, const char *key,
 }
 
 static void
-put_name_enc(struct sb_jw *w, const struct sb_anon *a, const struct pname *p,
-    struct sb_anon_counts *c)
+put_words(struct sb_jw *w, const struct sb_anon *a, const char *key,
+    const uint64_t *words, bool any)
+{
+	char b64[B64_MAX];
+
+	if (!any ||
+	    sb_anon_clk_b64(words, a->o.clk.bits / 64, b64, sizeof(b64)) < 0)
+		return;
+	sb_jw_key(w, key);
+	sb_jw_cstr(w, b64);
+}
+
+/* The CLK of one word of a name, through the thread's cache: given
+ * names, and many family names, recur from record to record. */
+static int
+word_filter(const struct sb_anon *a, struct sb_anon_work *wk,
+    const char *t, size_t n, uint64_t *words)
+{
+	size_t nw = a->o.clk.bits / 64;
+	struct clk_cache *c;
+	uint32_t h = 2166136261u;
+
+	if (n >= CLK_CACHE_WORD)
+		return sb_clk_encode_sub(a->sub_name, &a->o.clk, t, n, words);
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)t[i]) * 16777619u;
+	c = &wk->clk_cache[h % CLK_CACHE_SLOTS];
+	if (c->len == n && memcmp(c->word, t, n) == 0) {
+		memcpy(words, c->words, nw * 8);
+		return 0;
+	}
+	if (sb_clk_encode_sub(a->sub_name, &a->o.clk, t, n, words) != 0)
+		return -1;
+	memcpy(c->word, t, n);
+	c->len = (uint8_t)n;
+	memcpy(c->words, words, nw * 8);
+	return 0;
+}
+
+/* The CLK of a name key ("petrova snezana") is the union of its words'
+ * CLKs: the same whatever order the words come in, and each word is
+ * hashed once for the full name and its part.  *any: a word was
+ * encoded. */
+static void
+key_filter(const struct sb_anon *a, struct sb_anon_work *wk, const char *k,
+    uint64_t *words, bool *any)
+{
+	uint64_t one[CLK_WORDS];
+	size_t nw = a->o.clk.bits / 64, i, l;
+
+	while (*k != '\0') {
+		l = strcspn(k, " ");
+		if (l > 0 && word_filter(a, wk, k, l, one) == 0) {
+			for (i = 0; i < nw; i++)
+				words[i] |= one[i];
+			*any = true;
+		}
+		k += l;
+		k += *k == ' ';
+	}
+}
+
+static void
+put_name_enc(struct sb_jw *w, const struct sb_anon *a,
+    struct sb_anon_work *wk, const struct pname *p, struct sb_anon_counts *c)
 {
 	char tok[SB_PSEUDO_TOKEN_MAX];
+	uint64_t full[CLK_WORDS] = {0}, given[CLK_WORDS] = {0};
+	uint64_t family[CLK_WORDS] = {0};
+	bool af = false, ag = false, an = false;
 
 	if (p->token[0] == '\0')
 		return;
@@ -528,11 +610,12 @@ put_name_enc(struct sb_jw *w, const struct sb_anon *a, const struct pname *p,
 	sb_jw_obj(w);
 	sb_jw_key(w, "token");
 	sb_jw_cstr(w, p->token);
-	put_clk(w, a, "clk", a->sub_name, p->key_full, strlen(p->key_full));
-	put_clk(w, a, "given_clk", a->sub_name, p->key_given,
-	    strlen(p->key_given));
-	put_clk(w, a, "family_clk", a->sub_name, p->key_family,
-	    strlen(p->key_family));
+	key_filter(a, wk, p->key_full, full, &af);
+	key_filter(a, wk, p->key_given, given, &ag);
+	key_filter(a, wk, p->key_family, family, &an);
+	put_words(w, a, "clk", full, af);
+	put_words(w, a, "given_clk", given, ag);
+	put_words(w, a, "family_clk", family, an);
 	if (p->nother > 0) {
 		sb_jw_key(w, "aliases");
 		sb_jw_arr(w);
@@ -936,7 +1019,7 @@ put_person(struct sb_jw *w, const struct sb_anon *a, struct sb_anon_work *wk,
 			put_value(w, m);
 		}
 	}
-	put_name_enc(w, a, &wk->names[idx], c);
+	put_name_enc(w, a, wk, &wk->names[idx], c);
 	if (is_date(dob) && !hide_age) {
 		c->dobs++;
 		{

@@ -5,7 +5,8 @@
  * quasi-identifiers, and the `anon` member that says how.
  *
  * What leaves, person by person (man/sb-anonymise.1 is the reference):
- *   name        -> name_enc {token, clk, given_clk, family_clk, aliases}
+ *   name        -> name_enc {token, clk, given_clk, family_clk, aliases};
+ *                  a name's CLK is the union of its words' CLKs
  *   dob         -> birth {year[, month]} and dob_enc {token, clk}
  *   age_trafficked, dob -> age (at the case date) and age_band
  *   identifiers -> {type, token[, scheme, country, normalised:false]}
