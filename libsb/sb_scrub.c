@@ -2113,8 +2113,9 @@ pass2(struct sb_scrub_work *w,
 	const struct nslot *sl;
 	const char *hex;
 	int fl, j;
-	bool adj, sent_start, have_pt = w->pt.used > 0 || w->pt.single != 0, have_gaz = gaz != NULL &&
-	    gaz->t.used > 0;
+	bool adj, sent_start;
+	bool have_pt = w->pt.used > 0 || w->pt.single != 0;
+	bool have_gaz = gaz != NULL && gaz->t.used > 0;
 	uint32_t c0;
 
 	w->nhits = 0;
