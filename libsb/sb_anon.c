@@ -324,6 +324,23 @@ sb_anon_work_free(struct sb_anon_work *w)
 
 /* ------------------------------------------------------------ helpers */
 
+/* A member of an object, or NULL: cJSON_GetObjectItemCaseSensitive
+ * with the first byte compared before the rest, since a record is
+ * looked into some hundred times. */
+static const cJSON *
+get(const cJSON *o, const char *name)
+{
+	const cJSON *c;
+
+	if (!cJSON_IsObject(o))
+		return NULL;
+	for (c = o->child; c != NULL; c = c->next)
+		if (c->string != NULL && c->string[0] == name[0] &&
+		    strcmp(c->string, name) == 0)
+			return c;
+	return NULL;
+}
+
 /* "type:<hex>" under the type's subkey. */
 static int
 make_token(const struct sb_anon *a, const char *type, const char *norm,
@@ -339,7 +356,7 @@ make_token(const struct sb_anon *a, const char *type, const char *norm,
 static const char *
 str(const cJSON *o, const char *name)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+	const cJSON *v = get(o, name);
 
 	return cJSON_IsString(v) && v->valuestring[0] != '\0' ?
 	    v->valuestring : NULL;
@@ -419,7 +436,7 @@ static bool
 name_is(const cJSON *m, const char *const *names)
 {
 	for (; *names != NULL; names++)
-		if (strcmp(m->string, *names) == 0)
+		if (m->string[0] == (*names)[0] && strcmp(m->string, *names) == 0)
 			return true;
 	return false;
 }
@@ -474,7 +491,7 @@ part_key(const char *asc, int n, char out[SB_NAMEFORM_MAX])
 static void
 read_names(const struct sb_anon *a, const cJSON *person, struct pname *p)
 {
-	const cJSON *nm = cJSON_GetObjectItemCaseSensitive(person, "name");
+	const cJSON *nm = get(person, "name");
 	const cJSON *o;
 	char ag[SB_NAMEFORM_MAX], af[SB_NAMEFORM_MAX];
 	char full[2 * SB_NAMEFORM_MAX];
@@ -489,7 +506,7 @@ read_names(const struct sb_anon *a, const cJSON *person, struct pname *p)
 	p->given = str(nm, "given");
 	p->family = str(nm, "family");
 	p->as_written = str(nm, "as_written");
-	cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(nm, "other"))
+	cJSON_ArrayForEach(o, get(nm, "other"))
 		if (cJSON_IsString(o) && p->nother < MAX_ALIASES)
 			p->other[p->nother++] = o->valuestring;
 	if (p->given != NULL)
@@ -656,12 +673,12 @@ case_date(const cJSON *rec, char out[11])
 
 	out[0] = '\0';
 	if (!is_date(s))
-		s = str(cJSON_GetObjectItemCaseSensitive(rec, "offence_period"),
+		s = str(get(rec, "offence_period"),
 		    "from");
 	if (!is_date(s)) {
 		s = NULL;
 		cJSON_ArrayForEach(ev,
-		    cJSON_GetObjectItemCaseSensitive(rec, "events")) {
+		    get(rec, "events")) {
 			const char *d = str(ev, "date");
 
 			if (is_date(d) && (s == NULL || strcmp(d, s) < 0))
@@ -675,7 +692,7 @@ case_date(const cJSON *rec, char out[11])
 static int
 person_age(const cJSON *p, const char *when)
 {
-	const cJSON *at = cJSON_GetObjectItemCaseSensitive(p, "age_trafficked");
+	const cJSON *at = get(p, "age_trafficked");
 	int age = age_at(str(p, "dob"), when);
 
 	if (age < 0 && cJSON_IsNumber(at) && at->valuedouble >= 0 &&
@@ -818,7 +835,7 @@ put_hit(struct sb_anon_work *wk, const char *field, size_t idx,
 	sb_jw_key(&w, "sb");
 	sb_jw_cstr(&w, "hit/1");
 	for (size_t i = 0; i < 3; i++)
-		if ((v = cJSON_GetObjectItemCaseSensitive(wk->provenance,
+		if ((v = get(wk->provenance,
 		    prov[i])) != NULL) {
 			sb_jw_key(&w, prov[i]);
 			put_value(&w, v);
@@ -944,26 +961,26 @@ check_person_shape(const cJSON *p, struct sb_err *e)
 	size_t i;
 
 	for (i = 0; strings[i] != NULL; i++)
-		if ((m = cJSON_GetObjectItemCaseSensitive(p, strings[i])) &&
+		if ((m = get(p, strings[i])) &&
 		    !cJSON_IsString(m))
 			return sb_seterr(e, SB_REJECT, SB_E_DATA,
 			    "a person's %s is not text", strings[i]);
 	for (i = 0; lists[i] != NULL; i++)
-		if ((m = cJSON_GetObjectItemCaseSensitive(p, lists[i])) &&
+		if ((m = get(p, lists[i])) &&
 		    !is_str_array(m))
 			return sb_seterr(e, SB_REJECT, SB_E_DATA,
 			    "a person's %s is not a list of text", lists[i]);
-	if ((m = cJSON_GetObjectItemCaseSensitive(p, "age_trafficked")) &&
+	if ((m = get(p, "age_trafficked")) &&
 	    !cJSON_IsNumber(m))
 		return sb_seterr(e, SB_REJECT, SB_E_DATA,
 		    "a person's age_trafficked is not a number");
-	if ((nm = cJSON_GetObjectItemCaseSensitive(p, "name")) != NULL) {
+	if ((nm = get(p, "name")) != NULL) {
 		static const char *const name_known[] = {"given", "family",
 		    "other", "as_written", NULL};
 
 		if (check_members(nm, name_known, "a name", e) != SB_OK)
 			return SB_REJECT;
-		if ((m = cJSON_GetObjectItemCaseSensitive(nm, "other")) &&
+		if ((m = get(nm, "other")) &&
 		    (!is_str_array(m) || cJSON_GetArraySize(m) > MAX_ALIASES))
 			return sb_seterr(e, SB_REJECT, SB_E_DATA,
 			    "a name's other is not a list of at most %d "
@@ -1125,16 +1142,16 @@ check_copied(const cJSON *root, struct sb_err *e)
 	size_t i;
 
 	for (i = 0; strings[i] != NULL; i++)
-		if ((m = cJSON_GetObjectItemCaseSensitive(root, strings[i])) &&
+		if ((m = get(root, strings[i])) &&
 		    !cJSON_IsString(m))
 			return sb_seterr(e, SB_REJECT, SB_E_DATA,
 			    "%s is not text", strings[i]);
 	for (i = 0; str_arrays[i] != NULL; i++)
-		if ((m = cJSON_GetObjectItemCaseSensitive(root,
+		if ((m = get(root,
 		    str_arrays[i])) && !is_str_array(m))
 			return sb_seterr(e, SB_REJECT, SB_E_DATA,
 			    "%s is not a list of text", str_arrays[i]);
-	if ((m = cJSON_GetObjectItemCaseSensitive(root, "route")) != NULL) {
+	if ((m = get(root, "route")) != NULL) {
 		if (check_members(m, route_known, "route", e) != SB_OK)
 			return SB_REJECT;
 		cJSON_ArrayForEach(x, m)
@@ -1146,7 +1163,7 @@ check_copied(const cJSON *root, struct sb_err *e)
 				    "transit" : strcmp(x->string, "origin") ==
 				    0 ? "origin" : "destination");
 	}
-	cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(root,
+	cJSON_ArrayForEach(x, get(root,
 	    "relations")) {
 		if (check_members(x, rel_known, "a relation", e) != SB_OK)
 			return SB_REJECT;
@@ -1155,11 +1172,11 @@ check_copied(const cJSON *root, struct sb_err *e)
 				return sb_seterr(e, SB_REJECT, SB_E_DATA,
 				    "a relation member is not text");
 	}
-	if ((m = cJSON_GetObjectItemCaseSensitive(root, "relations")) &&
+	if ((m = get(root, "relations")) &&
 	    !cJSON_IsArray(m))
 		return sb_seterr(e, SB_REJECT, SB_E_DATA,
 		    "relations is not a list");
-	m = cJSON_GetObjectItemCaseSensitive(root, "provenance");
+	m = get(root, "provenance");
 	if (check_members(m, prov_known, "provenance", e) != SB_OK)
 		return SB_REJECT;
 	cJSON_ArrayForEach(x, m)
@@ -1197,15 +1214,15 @@ put_events(struct sb_jw *w, const struct sb_anon *a, struct sb_anon_work *wk,
 		}
 		if (prec > 0)
 			put_date(w, "date",
-			    cJSON_GetObjectItemCaseSensitive(ev, "date"), prec);
-		pl = cJSON_GetObjectItemCaseSensitive(ev, "place");
+			    get(ev, "date"), prec);
+		pl = get(ev, "place");
 		if (pl != NULL && !place_empty(pl)) {
 			sb_jw_key(w, "place");
 			put_place(w, pl);
 		}
-		if (cJSON_GetObjectItemCaseSensitive(ev, "description") &&
+		if (get(ev, "description") &&
 		    (r = put_scrubbed(w, a, wk, "events", idx, "description",
-			cJSON_GetObjectItemCaseSensitive(ev, "description"), c,
+			get(ev, "description"), c,
 			e)) != SB_OK)
 			return r;
 		sb_jw_end_obj(w);
@@ -1329,7 +1346,7 @@ parse_case(const char *rec, size_t n, cJSON **out, struct sb_err *e)
 				    "passed through", (int)strlen(raw_kinds[i]) -
 				    1, raw_kinds[i]);
 	}
-	else if (cJSON_GetObjectItemCaseSensitive(root, "anon") != NULL)
+	else if (get(root, "anon") != NULL)
 		r = sb_seterr(e, SB_REJECT, SB_E_DATA,
 		    "already anonymised (has an anon member)");
 	else if (str(root, "country") == NULL || str(root, "case_id") == NULL)
@@ -1347,13 +1364,13 @@ put_record(struct sb_jw *w, const struct sb_anon *a, struct sb_anon_work *wk,
     struct sb_anon_counts *c, struct sb_err *e)
 {
 	const cJSON *m, *x;
-	const cJSON *persons = cJSON_GetObjectItemCaseSensitive(root, "persons");
+	const cJSON *persons = get(root, "persons");
 	size_t prec = a->o.dates, victim = 0, idx;
 	bool raised = false, drop_expl = false;
 	int r;
 
 	wk->country = str(root, "country");
-	wk->provenance = cJSON_GetObjectItemCaseSensitive(root, "provenance");
+	wk->provenance = get(root, "provenance");
 	case_date(root, wk->case_date);
 	if ((r = read_persons(a, wk, persons, e)) != SB_OK)
 		return r;
@@ -1377,10 +1394,10 @@ put_record(struct sb_jw *w, const struct sb_anon *a, struct sb_anon_work *wk,
 				sb_jw_key(w, k);
 				sb_jw_obj(w);
 				put_date(w, "from",
-				    cJSON_GetObjectItemCaseSensitive(m, "from"),
+				    get(m, "from"),
 				    prec);
 				put_date(w, "to",
-				    cJSON_GetObjectItemCaseSensitive(m, "to"),
+				    get(m, "to"),
 				    prec);
 				sb_jw_end_obj(w);
 			}
@@ -1495,12 +1512,12 @@ victim_qi(enum sb_anon_qi q, const cJSON *rec, const cJSON *p,
 		return str(p, "sex");
 	case SB_AQ_CITIZENSHIP:
 		x = cJSON_GetArrayItem(
-		    cJSON_GetObjectItemCaseSensitive(p, "citizenships"), 0);
+		    get(p, "citizenships"), 0);
 		return cJSON_IsString(x) ? x->valuestring : NULL;
 	case SB_AQ_REGION:
 	case SB_AQ_LOCALITY:
 		addr = cJSON_GetArrayItem(
-		    cJSON_GetObjectItemCaseSensitive(p, "addresses"), 0);
+		    get(p, "addresses"), 0);
 		cc = str(addr, "country");
 		reg = q == SB_AQ_REGION ? str(addr, "region") : NULL;
 		if (reg == NULL)
@@ -1519,7 +1536,7 @@ victim_qi(enum sb_anon_qi q, const cJSON *rec, const cJSON *p,
 		return buf;
 	case SB_AQ_EXPLOITATION:
 		x = cJSON_GetArrayItem(
-		    cJSON_GetObjectItemCaseSensitive(rec, "exploitation_types"),
+		    get(rec, "exploitation_types"),
 		    0);
 		return cJSON_IsString(x) ? x->valuestring : NULL;
 	default:
@@ -1560,7 +1577,7 @@ sb_anon_survey(const struct sb_anon *a, struct sb_anon_work *wk,
 	if (r != SB_OK)
 		goto out;
 	case_date(root, when);
-	cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(root, "persons")) {
+	cJSON_ArrayForEach(p, get(root, "persons")) {
 		const char *role = str(p, "role");
 
 		if (gaz != NULL) {
