@@ -10,6 +10,7 @@
 #include <sodium.h>
 
 #include "sb_date.h"
+#include "sb_hash.h"
 #include "sb_json.h"
 #include "sb_nameform.h"
 #include "sb_pseudo.h"
@@ -569,13 +570,10 @@ word_filter(const struct sb_anon *a, struct sb_anon_work *wk,
 {
 	size_t nw = a->o.clk.bits / 64;
 	struct clk_cache *c;
-	uint32_t h = 2166136261u;
 
 	if (n >= CLK_CACHE_WORD)
 		return sb_clk_encode_sub(a->sub_name, &a->o.clk, t, n, words);
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)t[i]) * 16777619u;
-	c = &wk->clk_cache[h % CLK_CACHE_SLOTS];
+	c = &wk->clk_cache[sb_fnv1a32(t, n) % CLK_CACHE_SLOTS];
 	if (c->len == n && memcmp(c->word, t, n) == 0) {
 		memcpy(words, c->words, nw * 8);
 		return 0;
@@ -1163,19 +1161,19 @@ check_copied(const cJSON *root, struct sb_err *e)
 				    "transit" : strcmp(x->string, "origin") ==
 				    0 ? "origin" : "destination");
 	}
-	cJSON_ArrayForEach(x, get(root,
-	    "relations")) {
+	if ((m = get(root, "relations")) != NULL && !cJSON_IsArray(m))
+		return sb_seterr(e, SB_REJECT, SB_E_DATA,
+		    "relations is not a list");
+	cJSON_ArrayForEach(x, m) {
+		const cJSON *y;
+
 		if (check_members(x, rel_known, "a relation", e) != SB_OK)
 			return SB_REJECT;
-		cJSON_ArrayForEach(m, x)
-			if (!cJSON_IsString(m))
+		cJSON_ArrayForEach(y, x)
+			if (!cJSON_IsString(y))
 				return sb_seterr(e, SB_REJECT, SB_E_DATA,
 				    "a relation member is not text");
 	}
-	if ((m = get(root, "relations")) &&
-	    !cJSON_IsArray(m))
-		return sb_seterr(e, SB_REJECT, SB_E_DATA,
-		    "relations is not a list");
 	m = get(root, "provenance");
 	if (check_members(m, prov_known, "provenance", e) != SB_OK)
 		return SB_REJECT;
@@ -1479,18 +1477,24 @@ sb_anon_record(const struct sb_anon *a, struct sb_anon_work *wk,
 			wk->hits->len = hmark;
 		return r;
 	}
-	c->passed += mine.passed;
-	c->persons += mine.persons;
-	c->names += mine.names;
-	c->dobs += mine.dobs;
-	c->ids += mine.ids;
-	c->ids_unnormalised += mine.ids_unnormalised;
-	c->narratives += mine.narratives;
-	c->victims_generalised += mine.victims_generalised;
-	c->victims_suppressed += mine.victims_suppressed;
-	for (size_t i = 0; i < SB_SCRUB_NTYPES; i++)
-		c->hits[i] += mine.hits[i];
+	sb_anon_counts_add(c, &mine);
 	return SB_OK;
+}
+
+void
+sb_anon_counts_add(struct sb_anon_counts *t, const struct sb_anon_counts *c)
+{
+	t->passed += c->passed;
+	t->persons += c->persons;
+	t->names += c->names;
+	t->dobs += c->dobs;
+	t->ids += c->ids;
+	t->ids_unnormalised += c->ids_unnormalised;
+	t->narratives += c->narratives;
+	t->victims_generalised += c->victims_generalised;
+	t->victims_suppressed += c->victims_suppressed;
+	for (size_t i = 0; i < SB_SCRUB_NTYPES; i++)
+		t->hits[i] += c->hits[i];
 }
 
 /* ------------------------------------------------------------- survey */
@@ -1551,12 +1555,10 @@ sb_anon_survey(const struct sb_anon *a, struct sb_anon_work *wk,
 {
 	struct sb_anon_counts scratch = {0};
 	struct sb_jw w;
-	char bufs[SB_KANON_MAX_ATTRS][SB_KANON_VALUE_MAX], when[11];
+	char bufs[SB_KANON_MAX_ATTRS][SB_KANON_VALUE_MAX];
 	const char *vals[SB_KANON_MAX_ATTRS];
 	cJSON *root = NULL;
 	const cJSON *p;
-	struct pname pn;
-	struct sb_scrub_person sp;
 	int r;
 
 	*nvictims = 0;
@@ -1576,29 +1578,21 @@ sb_anon_survey(const struct sb_anon *a, struct sb_anon_work *wk,
 	wk->surveying = false;
 	if (r != SB_OK)
 		goto out;
-	case_date(root, when);
+	/* put_record has read the persons' names (wk->sp) and the case
+	 * date (wk->case_date): the gazetteer and the rows take them from
+	 * there. */
+	for (size_t i = 0; gaz != NULL && i < wk->np; i++)
+		if (wk->names[i].token[0] != '\0' &&
+		    (r = sb_scrub_gaz_add(gaz, &wk->sp[i], e)) != SB_OK)
+			goto out;
 	cJSON_ArrayForEach(p, get(root, "persons")) {
 		const char *role = str(p, "role");
 
-		if (gaz != NULL) {
-			read_names(a, p, &pn);
-			if (pn.token[0] != '\0') {
-				memset(&sp, 0, sizeof(sp));
-				sp.given = pn.given;
-				sp.family = pn.family;
-				sp.as_written = pn.as_written;
-				sp.other = pn.other;
-				sp.nother = pn.nother;
-				sp.token_hex = strchr(pn.token, ':') + 1;
-				if ((r = sb_scrub_gaz_add(gaz, &sp, e)) != SB_OK)
-					goto out;
-			}
-		}
 		if (kanon == NULL || role == NULL || strcmp(role, "victim") != 0)
 			continue;
 		for (size_t i = 0; i < a->o.nqi; i++)
-			vals[i] = victim_qi(a->o.qi[i], root, p, when, bufs[i],
-			    sizeof(bufs[i]));
+			vals[i] = victim_qi(a->o.qi[i], root, p, wk->case_date,
+			    bufs[i], sizeof(bufs[i]));
 		if ((r = sb_kanon_add(kanon, vals, e)) != SB_OK)
 			goto out;
 		(*nvictims)++;

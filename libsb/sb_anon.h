@@ -83,6 +83,10 @@ struct sb_anon_counts {
 	size_t victims_generalised, victims_suppressed;
 };
 
+/* t += c, member by member. */
+void sb_anon_counts_add(struct sb_anon_counts *t,
+    const struct sb_anon_counts *c);
+
 struct sb_anon;
 struct sb_anon_work;
 

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "sb_hash.h"
 #include "sb_json.h"
 
 #define BATCH_BYTES (1u << 20)
@@ -51,19 +52,6 @@ fail(struct shared *s, const struct sb_err *e)
 		s->failed = true;
 		s->err = *e;
 	}
-}
-
-/* FNV-1a: tells a record of the first pass from a changed one. */
-static uint64_t
-line_hash(const char *p, size_t n)
-{
-	uint64_t h = 14695981039346656037ull;
-
-	while (n-- > 0) {
-		h ^= (unsigned char)*p++;
-		h *= 1099511628211ull;
-	}
-	return h;
 }
 
 static bool
@@ -132,8 +120,8 @@ read_batch(struct shared *s, struct batch *b)
 		if ((r = next_line(s->in, &s->line, &s->linecap, &n)) <= 0) {
 			s->eof = true;
 			if (r < 0) {
-				sb_seterr(&e, SB_FATAL, SB_E_IO, "%s: read "
-				    "error: %s", s->source, strerror(errno));
+				sb_seterr(&e, SB_FATAL, SB_E_IO,
+				    "read error: %s", strerror(errno));
 				fail(s, &e);
 				return -1;
 			}
@@ -202,7 +190,7 @@ process(const struct shared *s, struct sb_anon_work *wk, struct batch *b,
 
 		b->c.read++;
 		if (o->rows != NULL && (l->rec >= o->rows->nrec ||
-		    o->rows->hash[l->rec] != line_hash(text, l->len)))
+		    o->rows->hash[l->rec] != sb_fnv1a64(text, l->len)))
 			return sb_seterr(e, SB_FATAL, SB_E_DATA,
 			    "changed between the two passes (record %zu)",
 			    l->rec + 1);
@@ -232,25 +220,14 @@ process(const struct shared *s, struct sb_anon_work *wk, struct batch *b,
 	return SB_OK;
 }
 
-static void
-add_counts(struct sb_anonrun_counts *t, const struct sb_anonrun_counts *c)
+void
+sb_anonrun_counts_add(struct sb_anonrun_counts *t,
+    const struct sb_anonrun_counts *c)
 {
-	const struct sb_anon_counts *a = &c->anon;
-
 	t->read += c->read;
 	t->written += c->written;
 	t->rejected += c->rejected;
-	t->anon.passed += a->passed;
-	t->anon.persons += a->persons;
-	t->anon.names += a->names;
-	t->anon.dobs += a->dobs;
-	t->anon.ids += a->ids;
-	t->anon.ids_unnormalised += a->ids_unnormalised;
-	t->anon.narratives += a->narratives;
-	t->anon.victims_generalised += a->victims_generalised;
-	t->anon.victims_suppressed += a->victims_suppressed;
-	for (size_t i = 0; i < SB_SCRUB_NTYPES; i++)
-		t->anon.hits[i] += a->hits[i];
+	sb_anon_counts_add(&t->anon, &c->anon);
 }
 
 /* Write a batch's output when its turn comes, under out_mx. */
@@ -274,7 +251,7 @@ write_batch(struct shared *s, struct batch *b, unsigned long seq, bool ok)
 			    strerror(errno));
 			fail(s, &e);
 		} else {
-			add_counts(&s->total, &b->c);
+			sb_anonrun_counts_add(&s->total, &b->c);
 		}
 	}
 	s->write_seq++;
@@ -414,7 +391,7 @@ sb_anonrun_survey(const struct sb_anon *a, FILE *in, size_t max_record,
 			}
 			rows->hash = hgrown;
 		}
-		rows->hash[rows->nrec] = line_hash(buf, n < max ? n : max);
+		rows->hash[rows->nrec] = sb_fnv1a64(buf, n < max ? n : max);
 		rows->first_row[rows->nrec++] = row;
 		if (n > max)
 			continue;

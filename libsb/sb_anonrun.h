@@ -26,6 +26,10 @@ struct sb_anonrun_counts {
 	struct sb_anon_counts anon;
 };
 
+/* t += c, member by member. */
+void sb_anonrun_counts_add(struct sb_anonrun_counts *t,
+    const struct sb_anonrun_counts *c);
+
 /* What the survey of one source found: the kanon row of each record's
  * first victim (records counted from 0). */
 struct sb_anonrun_rows {
@@ -46,7 +50,8 @@ struct sb_anonrun_opts {
 	const struct sb_anonrun_rows *rows;
 };
 
-/* Anonymise every line of in (named source in rejects and messages).
+/* Anonymise every line of in (named source in rejects; error messages
+ * do not name it, the caller does).
  * SB_OK, or SB_FATAL: out of memory, a read error (SB_E_IO), a sink
  * failing (SB_E_IO, message starting "writing "). */
 int sb_anonrun_stream(const struct sb_anonrun_opts *o, FILE *in,

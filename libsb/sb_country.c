@@ -20,6 +20,7 @@
 #include <unicode/utf16.h>
 
 #include "sb_country.h"
+#include "sb_hash.h"
 
 #define KEY_MAX		128	/* longest input and key, in bytes */
 #define UBUF_MAX	512	/* UTF-16 scratch buffers, in code units */
@@ -1778,19 +1779,6 @@ latin_extra(UChar32 c)
 	}
 }
 
-static uint32_t
-hash_key(const char *k, size_t len)
-{
-	uint32_t h = 2166136261u;	/* FNV-1a */
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)k[i];
-		h *= 16777619u;
-	}
-	return h;
-}
-
 static void
 asciimap_init(void)
 {
@@ -2008,7 +1996,7 @@ add_name(const char *s, size_t len, int cty)
 
 	if ((n = make_key(s, len, k)) <= 0)
 		return -1;
-	h = hash_key(k, (size_t)n);
+	h = sb_fnv1a32(k, (size_t)n);
 	sl = probe(k, (size_t)n, h);
 	if (sl->len != 0)
 		return 0;
@@ -2141,7 +2129,7 @@ sb_country_lookup(const char *s, size_t len)
 
 	if (s == NULL || tab == NULL || (n = make_key(s, len, k)) <= 0)
 		return NULL;
-	sl = probe(k, (size_t)n, hash_key(k, (size_t)n));
+	sl = probe(k, (size_t)n, sb_fnv1a32(k, (size_t)n));
 	return sl->len == 0 ? NULL : countries[sl->cty].a2;
 }
 

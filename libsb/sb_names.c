@@ -5,6 +5,7 @@
  * names; they are not copied from any register or data set.
  */
 #include "sb_names.h"
+#include "sb_hash.h"
 
 #include <ctype.h>
 #include <pthread.h>
@@ -1506,18 +1507,6 @@ ascii_run(UTransliterator *tr, const char *s, size_t n, char *out,
 	return olen;
 }
 
-static uint32_t
-fnv1a(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	while (n-- > 0) {
-		h ^= (unsigned char)*s++;
-		h *= 16777619u;
-	}
-	return h;
-}
-
 static int
 translit(int which, const char *s, size_t n, char *out, size_t cap)
 {
@@ -1549,7 +1538,7 @@ translit(int which, const char *s, size_t n, char *out, size_t cap)
 	if (t != NULL && n < CACHE_STR) {
 		/* Four slots from the hash on; a miss takes an empty one,
 		 * or evicts one chosen by other bits of the hash. */
-		h = fnv1a(s, n);
+		h = sb_fnv1a32(s, n);
 		for (k = 0; k < CACHE_WAYS; k++) {
 			struct cache_ent *c =
 			    &t->cache[which][(h + k) & (CACHE_SLOTS - 1)];

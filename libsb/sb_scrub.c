@@ -35,6 +35,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "sb_hash.h"
 #include "sb_ids.h"
 #include "sb_names.h"
 #include "sb_pseudo.h"
@@ -295,16 +296,6 @@ sb_scrub_type_name(enum sb_scrub_type t)
 /* ------------------------------------------------------------------ */
 /* Name key hash                                                       */
 
-static uint32_t
-hkey(const char *k, size_t n)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)k[i]) * 16777619u;
-	return h;
-}
 
 static int
 ntab_init(struct ntab *t, size_t cap)
@@ -337,7 +328,7 @@ ntab_clear(struct ntab *t)
 static struct nslot *
 ntab_find(const struct ntab *t, const char *k, size_t n)
 {
-	size_t i = hkey(k, n) & (t->cap - 1);
+	size_t i = sb_fnv1a32(k, n) & (t->cap - 1);
 
 	for (;; i = (i + 1) & (t->cap - 1)) {
 		struct nslot *s = &t->s[i];
@@ -967,7 +958,7 @@ add_word(void *arg, const char *w, size_t n)
 	uint32_t h;
 
 	if (c->cache != NULL && n <= PC_NAME) {
-		h = hkey(w, n) ^ (c->given ? 0x9e3779b9u : 0);
+		h = sb_fnv1a32(w, n) ^ (c->given ? 0x9e3779b9u : 0);
 		pe = &c->cache[h % PC_SLOTS];
 		if (pe->h == h && pe->nlen == n && pe->given == c->given &&
 		    memcmp(pe->name, w, n) == 0)

@@ -310,10 +310,7 @@ survey(struct run *r, int argc, char **argv)
 		if (sb_anonrun_survey(r->anon, fp, r->o.max_record, r->kanon,
 		    r->gaz, &r->rows[i], &e) != SB_OK) {
 			close_input(fp);
-			if (strncmp(e.msg, argv[i], strlen(argv[i])) == 0)
-				sb_warnx("%s", e.msg);
-			else
-				sb_warnx("%s: %s", argv[i], e.msg);
+			sb_warnx("%s: %s", argv[i], e.msg);
 			return sb_cli_exit_for(e.kind);
 		}
 		close_input(fp);
@@ -414,27 +411,6 @@ print_stats(const struct run *r)
 }
 
 static void
-add_total(struct run *r, const struct sb_anonrun_counts *c)
-{
-	struct sb_anon_counts *t = &r->total.anon;
-
-	r->total.read += c->read;
-	r->total.written += c->written;
-	r->total.rejected += c->rejected;
-	t->passed += c->anon.passed;
-	t->persons += c->anon.persons;
-	t->names += c->anon.names;
-	t->dobs += c->anon.dobs;
-	t->ids += c->anon.ids;
-	t->ids_unnormalised += c->anon.ids_unnormalised;
-	t->narratives += c->anon.narratives;
-	t->victims_generalised += c->anon.victims_generalised;
-	t->victims_suppressed += c->anon.victims_suppressed;
-	for (int i = 0; i < SB_SCRUB_NTYPES; i++)
-		t->hits[i] += c->anon.hits[i];
-}
-
-static void
 anonymise_all(struct run *r, int argc, char **argv)
 {
 	static char *const dash[] = {"-", NULL};
@@ -471,15 +447,12 @@ anonymise_all(struct run *r, int argc, char **argv)
 		e.msg[0] = '\0';
 		int st = sb_anonrun_stream(&ro, fp, ops[i], &c, &e);
 		close_input(fp);
-		add_total(r, &c);
+		sb_anonrun_counts_add(&r->total, &c);
 		if (r->o.stats)
 			print_counts(ops[i], &c);
 		if (st == SB_OK)
 			continue;
-		if (strncmp(e.msg, ops[i], strlen(ops[i])) == 0)
-			sb_warnx("%s", e.msg);
-		else
-			sb_warnx("%s: %s", ops[i], e.msg);
+		sb_warnx("%s: %s", ops[i], e.msg);
 		r->status = sb_cli_exit_for(e.kind);
 		/* With two passes, an output cut short by a changed file
 		 * would not have the k it claims: none is left. */
