@@ -18,6 +18,10 @@ extern const char *sb_progname;
  * tool silently, which is what `| head` expects. */
 void sb_cli_init(const char *argv0);
 void sb_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A usage error: the message (unless fmt is NULL, when getopt_long(3)
+ * has said what is wrong) and the "Try --help" hint on stderr; returns
+ * SB_EXIT_USAGE. */
+int sb_cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The exit status for a library error kind. */
 int sb_cli_exit_for(enum sb_errkind kind);
 /* Flush and close stdout; on failure print why and return SB_EXIT_IOERR,

@@ -105,15 +105,6 @@ struct run {
 };
 
 static int
-bad_usage(const char *msg, const char *arg)
-{
-	sb_warnx(msg, arg);
-	fprintf(stderr, "Try '%s --help' for more information.\n",
-	    sb_progname);
-	return SB_EXIT_USAGE;
-}
-
-static int
 parse_number(const char *s, unsigned long lo, unsigned long hi,
     unsigned long *out)
 {
@@ -197,37 +188,34 @@ parse_option(int c, struct opts *o)
 		else if (strcmp(optarg, "day") == 0)
 			o->ao.dates = SB_ANON_DAY;
 		else
-			return bad_usage("--dates: '%s' is not year, month or "
+			return sb_cli_usage("--dates: '%s' is not year, month or "
 			    "day", optarg);
 		break;
 	case OPT_K:
 		if (parse_number(optarg, 1, 1000000, &v) != 0)
-			return bad_usage("--k: give a number from 1 to 1000000",
-			    NULL);
+			return sb_cli_usage("--k: give a number from 1 to 1000000");
 		o->ao.k = v;
 		break;
 	case OPT_QI:
 		if (parse_qi(optarg, &o->ao) != 0)
-			return bad_usage("--qi: a comma-separated list of "
+			return sb_cli_usage("--qi: a comma-separated list of "
 			    "distinct names among age_band, sex, citizenship, "
-			    "region, year, locality, exploitation", NULL);
+			    "region, year, locality, exploitation");
 		break;
 	case OPT_CLK:
 		if (parse_clk(optarg, &o->ao.clk) != 0)
-			return bad_usage("--clk: give BITS,K,Q with BITS a "
-			    "multiple of 64 up to 4096, K 1-64, Q 1-4", NULL);
+			return sb_cli_usage("--clk: give BITS,K,Q with BITS a "
+			    "multiple of 64 up to 4096, K 1-64, Q 1-4");
 		break;
 	case OPT_MAX_RECORD:
 		if (parse_number(optarg, 1024, 1ul << 30, &v) != 0)
-			return bad_usage("--max-record: give a number of bytes "
-			    "from 1024 to 1073741824", NULL);
+			return sb_cli_usage("--max-record: give a number of bytes "
+			    "from 1024 to 1073741824");
 		o->max_record = v;
 		break;
 	default:
 		/* getopt_long(3) has said what is wrong. */
-		fprintf(stderr, "Try '%s --help' for more information.\n",
-		    sb_progname);
-		return SB_EXIT_USAGE;
+		return sb_cli_usage(NULL);
 	}
 	return SB_EXIT_OK;
 }
@@ -253,24 +241,24 @@ parse_args(int argc, char **argv, struct opts *o)
 		memcpy(o->ao.qi, dflt, sizeof(dflt));
 		o->ao.nqi = sizeof(dflt) / sizeof(dflt[0]);
 	} else if (o->ao.k == 0) {
-		return bad_usage("--qi needs --k", NULL);
+		return sb_cli_usage("--qi needs --k");
 	}
 	if (o->keygen != NULL) {
 		if (o->key != NULL || optind < argc)
-			return bad_usage("--keygen takes no other operand or "
-			    "--key", NULL);
+			return sb_cli_usage("--keygen takes no other operand or "
+			    "--key");
 		return SB_EXIT_OK;
 	}
 	if (o->key == NULL)
-		return bad_usage("--key FILE is required (make one with "
-		    "--keygen FILE)", NULL);
+		return sb_cli_usage("--key FILE is required (make one with "
+		    "--keygen FILE)");
 	if ((o->ao.k > 0 || o->two_pass) && optind == argc)
-		return bad_usage("--k and --two-pass read the input twice: "
-		    "give files, not standard input", NULL);
+		return sb_cli_usage("--k and --two-pass read the input twice: "
+		    "give files, not standard input");
 	for (int i = optind; i < argc; i++)
 		if ((o->ao.k > 0 || o->two_pass) && strcmp(argv[i], "-") == 0)
-			return bad_usage("--k and --two-pass read the input "
-			    "twice: give files, not standard input", NULL);
+			return sb_cli_usage("--k and --two-pass read the input "
+			    "twice: give files, not standard input");
 	return SB_EXIT_OK;
 }
 

@@ -84,15 +84,6 @@ usage(FILE *fp)
 }
 
 static int
-bad_usage(const char *msg, const char *arg)
-{
-	sb_warnx(msg, arg);
-	fprintf(stderr, "Try '%s --help' for more information.\n",
-	    sb_progname);
-	return SB_EXIT_USAGE;
-}
-
-static int
 cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -183,15 +174,13 @@ parse_args(int argc, char **argv, struct opts *o)
 			unsigned long long v = strtoull(optarg, &end, 10);
 			if (errno != 0 || *end != '\0' || v < 1024 ||
 			    v > (1ull << 30))
-				return bad_usage("--max-record: give a number "
-				    "of bytes from 1024 to 1073741824", NULL);
+				return sb_cli_usage("--max-record: give a number "
+				    "of bytes from 1024 to 1073741824");
 			o->max_record = (size_t)v;
 			break;
 		default:
 			/* getopt_long(3) has said what is wrong. */
-			fprintf(stderr, "Try '%s --help' for more "
-			    "information.\n", sb_progname);
-			return SB_EXIT_USAGE;
+			return sb_cli_usage(NULL);
 		}
 	}
 	return SB_EXIT_OK;
@@ -219,7 +208,7 @@ reader_opts(const struct opts *o, const struct sb_profile *p,
 		else if (strcmp(o->format, "ndjson") == 0)
 			r->format = SB_FMT_NDJSON;
 		else
-			return bad_usage("--format: '%s' is not auto, csv, tsv, "
+			return sb_cli_usage("--format: '%s' is not auto, csv, tsv, "
 			    "json or ndjson", o->format);
 	}
 	if (o->delimiter != NULL) {
@@ -229,8 +218,8 @@ reader_opts(const struct opts *o, const struct sb_profile *p,
 		else if (strlen(o->delimiter) == 1)
 			r->delimiter = (unsigned char)o->delimiter[0];
 		else
-			return bad_usage("--delimiter: give one character or "
-			    "'tab'", NULL);
+			return sb_cli_usage("--delimiter: give one character or "
+			    "'tab'");
 	}
 	if (o->encoding != NULL)
 		r->encoding = o->encoding;

@@ -89,15 +89,6 @@ struct run {
 };
 
 static int
-bad_usage(const char *msg)
-{
-	sb_warnx("%s", msg);
-	fprintf(stderr, "Try '%s --help' for more information.\n",
-	    sb_progname);
-	return SB_EXIT_USAGE;
-}
-
-static int
 parse_args(int argc, char **argv, struct opts *o)
 {
 	char *end;
@@ -120,7 +111,7 @@ parse_args(int argc, char **argv, struct opts *o)
 			o->cases = strtoull(optarg, &end, 10);
 			if (errno != 0 || *end != '\0' || optarg[0] == '-' ||
 			    o->cases > 100000000ULL)
-				return bad_usage("--cases: give a number from "
+				return sb_cli_usage("--cases: give a number from "
 				    "0 to 100000000");
 			break;
 		case 'D':
@@ -128,22 +119,20 @@ parse_args(int argc, char **argv, struct opts *o)
 			o->dirty = strtod(optarg, &end);
 			if (errno != 0 || *end != '\0' || !(o->dirty >= 0 &&
 			    o->dirty <= 1))
-				return bad_usage("--dirty: give a rate from 0 "
+				return sb_cli_usage("--dirty: give a rate from 0 "
 				    "to 1");
 			break;
 		case 'o': o->out = optarg; break;
 		case 'S': o->seed = optarg; break;
 		case 's': o->stats = true; break;
 		default:
-			fprintf(stderr, "Try '%s --help' for more "
-			    "information.\n", sb_progname);
-			return SB_EXIT_USAGE;
+			return sb_cli_usage(NULL);
 		}
 	}
 	if (optind != argc)
-		return bad_usage("no operands are taken (see --out)");
+		return sb_cli_usage("no operands are taken (see --out)");
 	if (o->out == NULL)
-		return bad_usage("--out DIR is required");
+		return sb_cli_usage("--out DIR is required");
 	return SB_EXIT_OK;
 }
 
