@@ -155,6 +155,7 @@ struct clk_cache {
 struct sb_anon_work {
 	struct clk_cache *clk_cache; /* CLK_CACHE_SLOTS */
 	struct sb_scrub_work *scrub;
+	struct sb_pseudo_cache *tokens; /* shared with scrub */
 	struct sb_buf text;
 	struct sb_buf survey;
 	struct pname names[MAX_PERSONS];
@@ -201,16 +202,30 @@ sb_anon_qi_kind(enum sb_anon_qi q)
 	return qi_kinds[q];
 }
 
+static const char b64_digits[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+/* The two characters of every 12 bits: a CLK is written twice a name. */
+static char b64_pairs[4096][2];
+static pthread_once_t b64_once = PTHREAD_ONCE_INIT;
+
+static void
+b64_init(void)
+{
+	for (int v = 0; v < 4096; v++) {
+		b64_pairs[v][0] = b64_digits[v >> 6];
+		b64_pairs[v][1] = b64_digits[v & 63];
+	}
+}
+
 int
 sb_anon_clk_b64(const uint64_t *words, size_t nwords, char *out, size_t cap)
 {
-	static const char b64[] =
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 	unsigned char bytes[SB_CLK_MAX_BITS / 8];
 	size_t i, j, n = nwords * 8, o = 0;
 
 	if (nwords > CLK_WORDS || cap < (n + 2) / 3 * 4 + 1)
 		return -1;
+	(void)pthread_once(&b64_once, b64_init);
 	/* Little-endian bytes: bit i of the filter is bit i%8 of byte i/8
 	 * on every machine. */
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -228,18 +243,17 @@ sb_anon_clk_b64(const uint64_t *words, size_t nwords, char *out, size_t cap)
 		uint32_t v = (uint32_t)bytes[i] << 16 | bytes[i + 1] << 8 |
 		    bytes[i + 2];
 
-		out[o++] = b64[v >> 18];
-		out[o++] = b64[(v >> 12) & 63];
-		out[o++] = b64[(v >> 6) & 63];
-		out[o++] = b64[v & 63];
+		memcpy(out + o, b64_pairs[v >> 12], 2);
+		memcpy(out + o + 2, b64_pairs[v & 4095], 2);
+		o += 4;
 	}
 	if (i < n) {
 		uint32_t v = (uint32_t)bytes[i] << 16 |
 		    (i + 1 < n ? bytes[i + 1] << 8 : 0);
 
-		out[o++] = b64[v >> 18];
-		out[o++] = b64[(v >> 12) & 63];
-		out[o++] = i + 1 < n ? b64[(v >> 6) & 63] : '=';
+		out[o++] = b64_digits[v >> 18];
+		out[o++] = b64_digits[(v >> 12) & 63];
+		out[o++] = i + 1 < n ? b64_digits[(v >> 6) & 63] : '=';
 		out[o++] = '=';
 	}
 	out[o] = '\0';
@@ -306,6 +320,11 @@ sb_anon_work_new(struct sb_anon_work **out, struct sb_err *e)
 		free(w);
 		return SB_FATAL;
 	}
+	if ((w->tokens = sb_pseudo_cache_new()) == NULL) {
+		sb_anon_work_free(w);
+		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+	}
+	sb_scrub_work_set_cache(w->scrub, w->tokens);
 	*out = w;
 	return SB_OK;
 }
@@ -316,6 +335,7 @@ sb_anon_work_free(struct sb_anon_work *w)
 	if (w == NULL)
 		return;
 	sb_scrub_work_free(w->scrub);
+	sb_pseudo_cache_free(w->tokens);
 	free(w->clk_cache);
 	sb_buf_release(&w->text);
 	sb_buf_release(&w->survey);
@@ -344,13 +364,13 @@ get(const cJSON *o, const char *name)
 
 /* "type:<hex>" under the type's subkey. */
 static int
-make_token(const struct sb_anon *a, const char *type, const char *norm,
-    size_t n, char *out, size_t cap)
+make_token(const struct sb_anon *a, struct sb_pseudo_cache *tc,
+    const char *type, const char *norm, size_t n, char *out, size_t cap)
 {
 	for (size_t i = 0; i < NTOK; i++)
 		if (strcmp(type, tok_types[i]) == 0)
-			return sb_pseudo_token_sub(a->sub_tok[i], type, norm, n,
-			    out, cap);
+			return sb_pseudo_token_cached(tc, a->sub_tok[i], type,
+			    norm, n, out, cap);
 	return sb_pseudo_token(a->o.key, type, norm, n, out, cap);
 }
 
@@ -464,15 +484,15 @@ check_members(const cJSON *obj, const char *const *known, const char *where,
 /* ------------------------------------------------------- names, dates */
 
 static int
-name_token(const struct sb_anon *a, const char *s, size_t n, char *out,
-    size_t cap)
+name_token(const struct sb_anon *a, struct sb_pseudo_cache *tc,
+    const char *s, size_t n, char *out, size_t cap)
 {
 	char k[SB_NAMEFORM_MAX];
 	int l = sb_nameform_key(s, n, k, sizeof(k));
 
 	if (l <= 0)
 		return -1;
-	return make_token(a, "name", k, (size_t)l, out, cap);
+	return make_token(a, tc, "name", k, (size_t)l, out, cap);
 }
 
 /* The key of one part of a name, from its romanised form; "" when the
@@ -490,7 +510,8 @@ part_key(const char *asc, int n, char out[SB_NAMEFORM_MAX])
  * per thread, and given names recur); the full name's key is made from
  * the parts: given and family, or the name as written. */
 static void
-read_names(const struct sb_anon *a, const cJSON *person, struct pname *p)
+read_names(const struct sb_anon *a, struct sb_pseudo_cache *tc,
+    const cJSON *person, struct pname *p)
 {
 	const cJSON *nm = get(person, "name");
 	const cJSON *o;
@@ -529,7 +550,7 @@ read_names(const struct sb_anon *a, const cJSON *person, struct pname *p)
 		part_key(full, l, p->key_full);
 	}
 	l = (int)strlen(p->key_full);
-	if (l > 0 && make_token(a, "name", p->key_full, (size_t)l, p->token,
+	if (l > 0 && make_token(a, tc, "name", p->key_full, (size_t)l, p->token,
 	    sizeof(p->token)) < 0)
 		p->token[0] = '\0';
 }
@@ -635,7 +656,7 @@ put_name_enc(struct sb_jw *w, const struct sb_anon *a,
 		sb_jw_key(w, "aliases");
 		sb_jw_arr(w);
 		for (size_t i = 0; i < p->nother; i++)
-			if (name_token(a, p->other[i], strlen(p->other[i]), tok,
+			if (name_token(a, wk->tokens, p->other[i], strlen(p->other[i]), tok,
 				sizeof(tok)) > 0)
 				sb_jw_cstr(w, tok);
 		sb_jw_end_arr(w);
@@ -648,11 +669,11 @@ put_name_enc(struct sb_jw *w, const struct sb_anon *a,
 static int
 age_at(const char *dob, const char *when)
 {
-	int by, bm = 0, bd = 0, wy, wm = 0, wd = 0, age;
+	int by, bm, bd, wy, wm, wd, age;
 
-	if (!is_date(dob) || !is_date(when) ||
-	    sscanf(dob, "%4d-%2d-%2d", &by, &bm, &bd) < 1 ||
-	    sscanf(when, "%4d-%2d-%2d", &wy, &wm, &wd) < 1)
+	if (dob == NULL || when == NULL ||
+	    sb_date_ymd(dob, strlen(dob), &by, &bm, &bd) < 0 ||
+	    sb_date_ymd(when, strlen(when), &wy, &wm, &wd) < 0)
 		return -1;
 	age = wy - by;
 	if (bm != 0 && wm != 0 && (wm < bm || (wm == bm && bd != 0 && wd != 0 &&
@@ -735,8 +756,9 @@ known_id_type(const char *type)
 }
 
 static int
-put_identifier(struct sb_jw *w, const struct sb_anon *a, const cJSON *id,
-    const char *rec_country, struct sb_anon_counts *c, struct sb_err *e)
+put_identifier(struct sb_jw *w, const struct sb_anon *a,
+    struct sb_pseudo_cache *tc, const cJSON *id, const char *rec_country,
+    struct sb_anon_counts *c, struct sb_err *e)
 {
 	static const char *const known[] = {"type", "value", "scheme",
 	    "country", NULL};
@@ -761,7 +783,7 @@ put_identifier(struct sb_jw *w, const struct sb_anon *a, const cJSON *id,
 		c->ids_unnormalised++;
 		l = fallback_norm(value, norm, sizeof(norm));
 	}
-	if (l < 0 || make_token(a, type, norm, (size_t)l, tok,
+	if (l < 0 || make_token(a, tc, type, norm, (size_t)l, tok,
 	    sizeof(tok)) < 0)
 		return sb_seterr(e, SB_REJECT, SB_E_DATA,
 		    "an identifier of type %s that cannot be tokenised",
@@ -1019,7 +1041,7 @@ put_person(struct sb_jw *w, const struct sb_anon *a, struct sb_anon_work *wk,
 			sb_jw_key(w, k);
 			sb_jw_arr(w);
 			cJSON_ArrayForEach(x, m)
-				if ((r = put_identifier(w, a, x, wk->country,
+				if ((r = put_identifier(w, a, wk->tokens, x, wk->country,
 				    c, e)) != SB_OK)
 					return r;
 			sb_jw_end_arr(w);
@@ -1053,7 +1075,7 @@ put_person(struct sb_jw *w, const struct sb_anon *a, struct sb_anon_work *wk,
 		{
 			char tok[SB_PSEUDO_TOKEN_MAX];
 
-			if (make_token(a, "dob", dob, strlen(dob), tok,
+			if (make_token(a, wk->tokens, "dob", dob, strlen(dob), tok,
 			    sizeof(tok)) > 0) {
 				sb_jw_key(w, "token");
 				sb_jw_cstr(w, tok);
@@ -1098,7 +1120,7 @@ read_persons(const struct sb_anon *a, struct sb_anon_work *wk,
 			    "more than %d persons in a case", MAX_PERSONS);
 		pn = &wk->names[wk->np];
 		sp = &wk->sp[wk->np];
-		read_names(a, p, pn);
+		read_names(a, wk->tokens, p, pn);
 		memset(sp, 0, sizeof(*sp));
 		sp->given = pn->given;
 		sp->family = pn->family;

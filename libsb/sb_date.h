@@ -29,5 +29,8 @@ int sb_date_parse_any(const char *s, size_t n, const char *const *fmts,
 
 /* Check an ISO date already in canonical form (used on canonical input). */
 int sb_date_valid_iso(const char *s, size_t n);
+/* The year, month and day of s[0..n) when sb_date_valid_iso holds (month
+ * and day 0 where the date stops short of them); -1 when it does not. */
+int sb_date_ymd(const char *s, size_t n, int *y, int *m, int *d);
 
 #endif

@@ -1464,9 +1464,9 @@ tls_get(void)
 		return t;
 	if ((t = calloc(1, sizeof(*t))) == NULL)
 		return NULL;
-	if ((t->tr[TR_ASCII] = ascii_open(TR_ASCII)) == NULL ||
-	    (t->tr[TR_ROMAN] = ascii_open(TR_ROMAN)) == NULL ||
-	    pthread_setspecific(tls_key, t) != 0) {
+	/* The transliterators are opened when first needed: Any-Latin
+	 * costs milliseconds to build, and most threads need one of them. */
+	if (pthread_setspecific(tls_key, t) != 0) {
 		tls_free(t);
 		return NULL;
 	}
@@ -1552,6 +1552,9 @@ translit(int which, const char *s, size_t n, char *out, size_t cap)
 			e = &t->cache[which][(h + (h >> 24) % CACHE_WAYS) &
 			    (CACHE_SLOTS - 1)];
 	}
+	if (t != NULL && t->tr[which] == NULL &&
+	    (t->tr[which] = ascii_open(which)) == NULL)
+		return -1;
 	if ((tr = t != NULL ? t->tr[which] : ascii_open(which)) == NULL)
 		return -1;
 	r = ascii_run(tr, s, n, out, cap);

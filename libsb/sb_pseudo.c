@@ -2,11 +2,14 @@
 
 #include <arpa/inet.h>
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <sodium.h>
 
+#include "sb_hash.h"
 #include "sb_ids.h"
 #include "sb_text.h"
 
@@ -178,4 +181,64 @@ sb_pseudo_token_sub(const unsigned char sub[SB_KEY_BYTES], const char *type,
 	}
 	out[tl + 1 + 2 * TOKEN_BYTES] = '\0';
 	return (int)(tl + 1 + 2 * TOKEN_BYTES);
+}
+
+#define CACHE_SLOTS 8192 /* a power of two */
+#define CACHE_KEY 78	 /* type, NUL, value: longer ones are not cached */
+
+struct cache_ent {
+	const unsigned char *sub;
+	uint8_t klen; /* 0: empty */
+	char key[CACHE_KEY];
+	char hex[2 * TOKEN_BYTES];
+};
+
+struct sb_pseudo_cache {
+	struct cache_ent e[CACHE_SLOTS];
+};
+
+struct sb_pseudo_cache *
+sb_pseudo_cache_new(void)
+{
+	return calloc(1, sizeof(struct sb_pseudo_cache));
+}
+
+void
+sb_pseudo_cache_free(struct sb_pseudo_cache *c)
+{
+	if (c == NULL)
+		return;
+	sodium_memzero(c, sizeof *c);
+	free(c);
+}
+
+int
+sb_pseudo_token_cached(struct sb_pseudo_cache *c,
+    const unsigned char sub[SB_KEY_BYTES], const char *type,
+    const char *norm, size_t n, char *out, size_t cap)
+{
+	char key[CACHE_KEY];
+	size_t tl = strlen(type), kl = tl + 1 + n;
+	struct cache_ent *e;
+	int len;
+
+	if (c == NULL || kl > CACHE_KEY || tl + 2 + 2 * TOKEN_BYTES > cap)
+		return sb_pseudo_token_sub(sub, type, norm, n, out, cap);
+	memcpy(key, type, tl + 1);
+	memcpy(key + tl + 1, norm, n);
+	e = &c->e[(sb_fnv1a64(key, kl) ^ (uintptr_t)sub) & (CACHE_SLOTS - 1)];
+	if (e->sub == sub && e->klen == kl && memcmp(e->key, key, kl) == 0) {
+		memcpy(out, type, tl);
+		out[tl] = ':';
+		memcpy(out + tl + 1, e->hex, sizeof e->hex);
+		out[tl + 1 + sizeof e->hex] = '\0';
+		return (int)(tl + 1 + sizeof e->hex);
+	}
+	if ((len = sb_pseudo_token_sub(sub, type, norm, n, out, cap)) < 0)
+		return len;
+	e->sub = sub;
+	e->klen = (uint8_t)kl;
+	memcpy(e->key, key, kl);
+	memcpy(e->hex, out + tl + 1, sizeof e->hex);
+	return len;
 }

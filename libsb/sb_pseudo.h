@@ -10,7 +10,8 @@
  * truncated to 128 bits: equal identifiers under one key give equal
  * tokens in every country's output, the same value in two types does not.
  *
- * Writes into caller buffers; no state.
+ * Writes into caller buffers.  The only state is an optional token cache
+ * (struct sb_pseudo_cache), owned by its creator and used by one thread.
  */
 #ifndef SB_PSEUDO_H
 #define SB_PSEUDO_H
@@ -36,5 +37,25 @@ int sb_pseudo_token(const struct sb_key *key, const char *type,
  * derived: for callers that make many tokens of few types. */
 int sb_pseudo_token_sub(const unsigned char sub[SB_KEY_BYTES],
     const char *type, const char *norm, size_t n, char *out, size_t cap);
+
+/*
+ * A cache of recent tokens: keyed BLAKE2b costs two compressions however
+ * short the value, and a batch names the same phones, names and dates of
+ * birth again and again.  Direct-mapped and bounded (about 1 MB); entries
+ * are keyed by the subkey's address, so a cache serves subkeys that stay
+ * put and keep their value while it lives (those of one sb_anon or
+ * sb_scrub).  It holds normalised values: free it with the objects that
+ * hold the raw ones.
+ */
+struct sb_pseudo_cache;
+
+/* NULL when out of memory. */
+struct sb_pseudo_cache *sb_pseudo_cache_new(void);
+/* Wipes the entries.  NULL is allowed. */
+void sb_pseudo_cache_free(struct sb_pseudo_cache *c);
+/* sb_pseudo_token_sub through cache c (NULL: none). */
+int sb_pseudo_token_cached(struct sb_pseudo_cache *c,
+    const unsigned char sub[SB_KEY_BYTES], const char *type,
+    const char *norm, size_t n, char *out, size_t cap);
 
 #endif

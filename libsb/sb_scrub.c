@@ -204,6 +204,7 @@ struct sb_scrub {
 	unsigned char sub[SB_SCRUB_NTYPES][SB_KEY_BYTES]; /* per type */
 	struct ntab nick; /* skeleton of a given name -> nick_ent index */
 	struct ntab kw;   /* folded street keywords (the prefilter's) */
+	uint32_t kw_first[26]; /* their first two letters, when a-z */
 	struct nick_ent *nicks;
 	size_t nnicks;
 };
@@ -226,6 +227,7 @@ struct sb_scrub_work {
 	char (*tok)[33]; /* MAX_PERSONS */
 	size_t np;
 	struct pcent *pcache; /* PC_SLOTS */
+	struct sb_pseudo_cache *tokens; /* borrowed, or NULL */
 	/* The persons the table was built for, written out, so that the
 	 * texts of one record (and records naming the same persons) build
 	 * it once. */
@@ -1076,10 +1078,13 @@ build_kw(struct sb_scrub *s)
 
 	if (ntab_init(&s->kw, 256) < 0)
 		return -1;
-	for (i = 0; i < NELEM(kw); i++)
+	for (i = 0; i < NELEM(kw); i++) {
 		if ((fl = fold_word(kw[i], strlen(kw[i]), f, sizeof f)) > 0 &&
 		    ntab_put(&s->kw, f, (size_t)fl, 1, false) < 0)
 			return -1;
+		if (fl >= 2)
+			s->kw_first[f[0] - 'a'] |= 1u << (f[1] - 'a');
+	}
 	return 0;
 }
 
@@ -1243,6 +1248,12 @@ sb_scrub_work_free(struct sb_scrub_work *w)
 	free(w);
 }
 
+void
+sb_scrub_work_set_cache(struct sb_scrub_work *w, struct sb_pseudo_cache *c)
+{
+	w->tokens = c;
+}
+
 const struct sb_scrub_hit *
 sb_scrub_hits(const struct sb_scrub_work *w, size_t *n)
 {
@@ -1280,7 +1291,8 @@ push(struct sb_scrub_hit **v, size_t *n, size_t *cap, size_t s, size_t e,
 /* The hex of the token of value v[0..n) of type (normalised first), or
  * NULL when it cannot be normalised. */
 static const char *
-token_of(const struct sb_scrub *s, const char *type, const char *scheme,
+token_of(const struct sb_scrub *s, struct sb_scrub_work *w,
+    const char *type, const char *scheme,
     const char *cc, const char *v, size_t n, char hex[33])
 {
 	char norm[SB_PSEUDO_TOKEN_MAX * 2], tok[SB_PSEUDO_TOKEN_MAX];
@@ -1306,7 +1318,8 @@ token_of(const struct sb_scrub *s, const char *type, const char *scheme,
 	if ((l = sb_pseudo_normalise(type, scheme, cc, v, n, norm,
 	    sizeof norm)) < 0)
 		return NULL;
-	if (sb_pseudo_token_sub(s->sub[t], type, norm, (size_t)l, tok,
+	if (sb_pseudo_token_cached(w->tokens, s->sub[t], type, norm,
+	    (size_t)l, tok,
 	    sizeof tok) < 0)
 		return NULL;
 	memcpy(hex, tok + strlen(type) + 1, 32);
@@ -1610,7 +1623,7 @@ add_found(const struct sb_scrub *s, struct sb_scrub_work *w,
 	const char *h = NULL;
 
 	if (f->ptype != NULL)
-		h = token_of(s, f->ptype, f->scheme, f->cc, c->p, c->n, hex);
+		h = token_of(s, w, f->ptype, f->scheme, f->cc, c->p, c->n, hex);
 	if (f->ptype != NULL && h == NULL)
 		return push(&w->rx, &w->nrx, &w->caprx, at, at + c->n,
 		    c->nd >= 6 ? SB_SCRUB_NUMBER : f->type, NULL);
@@ -1875,6 +1888,12 @@ street_kw(const struct sb_scrub *s, const unsigned char *u, size_t n,
 	char f[WORD_MAX];
 	int fl;
 
+	/* Most words are ASCII and fold to themselves in lower case:
+	 * their first two letters rule most out before folding. */
+	if (we - ws >= 2 && u[ws] < 0x80 && u[ws + 1] < 0x80 &&
+	    !(s->kw_first[(u[ws] | 0x20) - 'a'] >> ((u[ws + 1] | 0x20) - 'a') &
+	    1))
+		return false;
 	if (we - ws > 24 || (fl = fold_word((const char *)u + ws, we - ws, f,
 	    sizeof f)) < 1)
 		return false;
@@ -1998,7 +2017,7 @@ pass1(const struct sb_scrub *s, struct sb_scrub_work *w, const char *cc,
 		before = w->nrx;
 		switch (mk != NULL ? mk[0] : 0) {
 		case 'E':
-			h = token_of(s, "email", NULL, cc, text + ms, me - ms,
+			h = token_of(s, w, "email", NULL, cc, text + ms, me - ms,
 			    hex);
 			rc = push(&w->rx, &w->nrx, &w->caprx, ms, me,
 			    SB_SCRUB_EMAIL, h);
@@ -2014,13 +2033,13 @@ pass1(const struct sb_scrub *s, struct sb_scrub_work *w, const char *cc,
 			while (me > ms + 2 && text[me - 1] == '.')
 				me--;
 			i = me;
-			h = token_of(s, "handle", NULL, cc, text + ms, me - ms,
+			h = token_of(s, w, "handle", NULL, cc, text + ms, me - ms,
 			    hex);
 			rc = push(&w->rx, &w->nrx, &w->caprx, ms, me,
 			    SB_SCRUB_HANDLE, h);
 			break;
 		case '6':
-			if ((h = token_of(s, "ip", NULL, cc, text + ms, me - ms,
+			if ((h = token_of(s, w, "ip", NULL, cc, text + ms, me - ms,
 			    hex)) == NULL) {
 				i = we;
 				rc = 0;

@@ -31,6 +31,7 @@
 #include "sb.h"
 #include "sb_buf.h"
 #include "sb_key.h"
+#include "sb_pseudo.h"
 
 enum sb_scrub_type {
 	SB_SCRUB_EMAIL,
@@ -90,6 +91,11 @@ void sb_scrub_gaz_free(struct sb_scrub_gaz *g);
 
 int sb_scrub_work_new(struct sb_scrub_work **out, struct sb_err *e);
 void sb_scrub_work_free(struct sb_scrub_work *w);
+/* Make the tokens of hits through cache c (borrowed: it must outlive w's
+ * use of it, and serve no other sb_scrub's subkeys at the same address);
+ * NULL, the default, for none. */
+void sb_scrub_work_set_cache(struct sb_scrub_work *w,
+    struct sb_pseudo_cache *c);
 
 /* Scrub text[0..n) of a record of `country` (alpha-2; national phone
  * numbers, IDs and plates are read for it) in which persons[0..np) are

@@ -50,5 +50,23 @@ main(void)
 	    "default formats: partial yyyy-mm");
 	ok(sb_date_valid_iso("2021-03-12", 10), "valid ISO date");
 	ok(!sb_date_valid_iso("2021-3-12", 9), "non-canonical ISO refused");
+	ok(sb_date_valid_iso("2024-02-29", 10) &&
+	    !sb_date_valid_iso("2023-02-29", 10), "29 February in leap years");
+	ok(!sb_date_valid_iso("2021-13", 7) && !sb_date_valid_iso("2021-00",
+	    7) && !sb_date_valid_iso("2021-04-31", 10) &&
+	    !sb_date_valid_iso("0999", 4) && !sb_date_valid_iso("2021/03", 7) &&
+	    !sb_date_valid_iso("2021-03-00", 10), "impossible ISO dates refused");
+	{
+		int y, m, d;
+
+		ok(sb_date_ymd("2021-03-12", 10, &y, &m, &d) == 0 && y == 2021 &&
+		    m == 3 && d == 12, "ymd of a full date");
+		ok(sb_date_ymd("2021-03", 7, &y, &m, &d) == 0 && y == 2021 &&
+		    m == 3 && d == 0, "ymd of a month");
+		ok(sb_date_ymd("2021", 4, &y, &m, &d) == 0 && m == 0 && d == 0,
+		    "ymd of a year");
+		ok(sb_date_ymd("2021-02-30", 10, &y, &m, &d) < 0,
+		    "ymd of an impossible date fails");
+	}
 	return tap_done();
 }

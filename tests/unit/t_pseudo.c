@@ -93,5 +93,32 @@ main(void)
 		    sizeof nf) > 0 && strcmp(nf, "AB1234") == 0,
 		    "id_card: upper-case letters and digits");
 	}
+	{
+		/* The cache gives the uncached token, per subkey. */
+		unsigned char s1[SB_KEY_BYTES], s2[SB_KEY_BYTES];
+		struct sb_pseudo_cache *c = sb_pseudo_cache_new();
+		char u[SB_PSEUDO_TOKEN_MAX];
+		int same = 1, i;
+
+		sb_key_subkey(&k1, "phone", s1);
+		sb_key_subkey(&k2, "phone", s2);
+		for (i = 0; i < 3 && c != NULL; i++) {
+			sb_pseudo_token_sub(s1, "phone", "+359887123456", 13, u,
+			    sizeof u);
+			sb_pseudo_token_cached(c, s1, "phone", "+359887123456",
+			    13, a, sizeof a);
+			same &= strcmp(a, u) == 0;
+			sb_pseudo_token_sub(s2, "phone", "+359887123456", 13, u,
+			    sizeof u);
+			sb_pseudo_token_cached(c, s2, "phone", "+359887123456",
+			    13, b, sizeof b);
+			same &= strcmp(b, u) == 0 && strcmp(a, b) != 0;
+		}
+		ok(c != NULL && same, "cached tokens equal uncached ones, "
+		    "per subkey");
+		ok(sb_pseudo_token_cached(c, s1, "phone", "+359887123456", 13,
+		    a, 20) < 0, "a short buffer is refused through the cache");
+		sb_pseudo_cache_free(c);
+	}
 	return tap_done();
 }
