@@ -905,14 +905,46 @@ sb_names_family(const char *cc, size_t *n)
 	return c->fam;
 }
 
+/* The table in strcmp order (the first of equal names first): every
+ * word of every given name is looked up, and a linear walk was 1.5% of
+ * sb-anonymise's time. */
+static const struct nick *nick_order[NELEM(nicks)];
+static pthread_once_t nick_once = PTHREAD_ONCE_INIT;
+
+static int
+nick_cmp(const void *a, const void *b)
+{
+	const struct nick *x = *(const struct nick *const *)a;
+	const struct nick *y = *(const struct nick *const *)b;
+	int c = strcmp(x->given, y->given);
+
+	return c != 0 ? c : (x > y) - (x < y);
+}
+
+static void
+nick_sort(void)
+{
+	for (size_t i = 0; i < NELEM(nicks); i++)
+		nick_order[i] = &nicks[i];
+	qsort(nick_order, NELEM(nicks), sizeof(nick_order[0]), nick_cmp);
+}
+
 static const struct nick *
 find_nick(const char *given)
 {
-	size_t i;
+	size_t lo = 0, hi = NELEM(nicks), mid;
 
-	for (i = 0; i < NELEM(nicks); i++)
-		if (strcmp(nicks[i].given, given) == 0)
-			return &nicks[i];
+	(void)pthread_once(&nick_once, nick_sort);
+	/* The first entry not below given. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(nick_order[mid]->given, given) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < NELEM(nicks) && strcmp(nick_order[lo]->given, given) == 0)
+		return nick_order[lo];
 	return NULL;
 }
 

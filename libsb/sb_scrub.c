@@ -215,6 +215,14 @@ struct sb_scrub_gaz {
 	size_t n, cap;
 };
 
+/* A work's cache of head2() of ASCII words, by their first five letters:
+ * narratives repeat their words, and every word is looked at. */
+#define H2_SLOTS 4096 /* a power of two */
+struct h2ent {
+	uint32_t key; /* 0: empty */
+	int16_t val;
+};
+
 struct sb_scrub_work {
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
@@ -227,6 +235,7 @@ struct sb_scrub_work {
 	char (*tok)[33]; /* MAX_PERSONS */
 	size_t np;
 	struct pcent *pcache; /* PC_SLOTS */
+	struct h2ent *h2; /* H2_SLOTS: head2 of ASCII word starts */
 	struct sb_pseudo_cache *tokens; /* borrowed, or NULL */
 	/* The persons the table was built for, written out, so that the
 	 * texts of one record (and records naming the same persons) build
@@ -1218,7 +1227,8 @@ sb_scrub_work_new(struct sb_scrub_work **out, struct sb_err *e)
 	    (w->mctx = pcre2_match_context_create(NULL)) == NULL ||
 	    ntab_init(&w->pt, 256) < 0 ||
 	    (w->tok = calloc(MAX_PERSONS, sizeof *w->tok)) == NULL ||
-	    (w->pcache = calloc(PC_SLOTS, sizeof *w->pcache)) == NULL)
+	    (w->pcache = calloc(PC_SLOTS, sizeof *w->pcache)) == NULL ||
+	    (w->h2 = calloc(H2_SLOTS, sizeof *w->h2)) == NULL)
 		goto nomem;
 	if ((w->stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024,
 	    NULL)) != NULL)
@@ -1243,6 +1253,7 @@ sb_scrub_work_free(struct sb_scrub_work *w)
 	free(w->pt.s);
 	free(w->tok);
 	free(w->pcache);
+	free(w->h2);
 	free(w->sig);
 	free(w->nsig);
 	free(w);
@@ -1370,7 +1381,9 @@ cand_init(struct cand *c, const char *p, size_t n)
 	if (n > 0 && p[0] == '+')
 		c->plus = true;
 	while (i < n) {
-		uint32_t ch = u8dec(u + i, n - i, &l);
+		uint32_t ch = u[i] < 0x80 ? (l = 1, u[i]) : u8dec(u + i, n - i,
+		    &l);
+
 		i += l;
 		if (ch >= '0' && ch <= '9') {
 			if (!ingrp) {
@@ -1986,10 +1999,11 @@ pass1(const struct sb_scrub *s, struct sb_scrub_work *w, const char *cc,
 			    !word_before(u, i) ? B(P_NUM) : 0;
 		else if (c == '@')
 			try = B(P_HANDLE);
-		for (pi = 0, rc = PCRE2_ERROR_NOMATCH; pi < P_COUNT &&
+		for (pi = 0, rc = PCRE2_ERROR_NOMATCH; try != 0 &&
 		     rc == PCRE2_ERROR_NOMATCH; pi++) {
 			if (!(try & B(pi)))
 				continue;
+			try &= ~B(pi);
 			if (s->jit[pi])
 				rc = pcre2_jit_match(s->re[pi], (PCRE2_SPTR)text,
 				    n, i, 0, w->md, w->mctx);
@@ -2112,6 +2126,52 @@ stopword(const char *f)
 	return false;
 }
 
+/* first2() of the merged skeleton of the first five letters of folded
+ * word f[0..n), or -1 when that has fewer than two letters: every stem
+ * of the word is a prefix of its merged skeleton, but for the -ek form
+ * of a short one. */
+static int
+head2(const char *f, size_t n)
+{
+	char sk[2 * 5];
+	size_t kk = dedup(sk, skel(f, n < 5 ? n : 5, sk));
+
+	return kk >= 2 ? (int)first2(sk) : -1;
+}
+
+/* head2() of the ASCII word u[0..n), n >= 2, through w's cache. */
+static int
+head2_ascii(struct sb_scrub_work *w, const unsigned char *u, size_t n)
+{
+	char f[5];
+	size_t i, m = n < 5 ? n : 5;
+	uint32_t key = 0;
+	struct h2ent *e;
+
+	for (i = 0; i < m; i++) {
+		f[i] = (char)(u[i] | 0x20);
+		key = key * 27 + (uint32_t)(f[i] - 'a' + 1);
+	}
+	e = &w->h2[(key * 2654435761u) >> 20 & (H2_SLOTS - 1)];
+	if (e->key != key) {
+		e->key = key;
+		e->val = (int16_t)head2(f, m);
+	}
+	return e->val;
+}
+
+/* Can a key of the record's table or the gazetteer start with h2? */
+static bool
+head_known(const struct sb_scrub_work *w, const struct sb_scrub_gaz *gaz,
+    bool have_pt, bool have_gaz, int h2)
+{
+	unsigned f2 = (unsigned)h2;
+
+	return h2 >= 0 && ((have_pt && (w->pt.first[f2 >> 5][(f2 & 31) >> 3] >>
+	    (f2 & 7) & 1)) || (have_gaz && (gaz->t.first[f2 >> 5][(f2 & 31) >>
+	    3] >> (f2 & 7) & 1)));
+}
+
 static int
 pass2(struct sb_scrub_work *w,
     const struct sb_scrub_gaz *gaz, const char *text, size_t n)
@@ -2123,7 +2183,7 @@ pass2(struct sb_scrub_work *w,
 	const struct nslot *sl;
 	const char *hex;
 	int fl, j;
-	bool adj, sent_start;
+	bool adj, sent_start, ascii;
 	bool have_pt = w->pt.used > 0 || w->pt.single != 0;
 	bool have_gaz = gaz != NULL && gaz->t.used > 0;
 	uint32_t c0;
@@ -2149,6 +2209,7 @@ pass2(struct sb_scrub_work *w,
 			break;
 		st = i;
 		c0 = u8dec(u + i, n - i, &l);
+		ascii = true;
 		while (i < n) {
 			if (u[i] < 0x80) {
 				if (!((u[i] | 0x20) >= 'a' && (u[i] | 0x20) <=
@@ -2159,6 +2220,7 @@ pass2(struct sb_scrub_work *w,
 			}
 			if (letter_ascii(u8dec(u + i, n - i, &l)) == NULL)
 				break;
+			ascii = false;
 			i += l;
 		}
 		/* Inside a hit of pass 1? */
@@ -2199,25 +2261,21 @@ pass2(struct sb_scrub_work *w,
 				return -1;
 			continue;
 		}
+		/* The first letters first: most words stop here. */
+		if (ascii && (i - st < 2 || i - st >= WORD_MAX ||
+		    !head_known(w, gaz, have_pt, have_gaz,
+		    head2_ascii(w, u + st, i - st))))
+			continue;
 		if ((fl = fold_word(text + st, i - st, f, sizeof f)) < 2 ||
 		    fl >= WORD_MAX)
 			continue;
+		if (!ascii && !head_known(w, gaz, have_pt, have_gaz,
+		    head2(f, (size_t)fl)))
+			continue;
 		{
-			/* The first letters first: most words stop here.
-			 * Every stem of the word is a prefix of its merged
-			 * skeleton, but for the -ek form of a short one. */
 			char sk[2 * WORD_MAX];
 			size_t sl0, kk;
-			unsigned f2;
 
-			kk = dedup(sk, skel(f, (size_t)fl < 5 ? (size_t)fl : 5,
-			    sk));
-			f2 = kk >= 2 ? first2(sk) : 0;
-			if (kk < 2 || (!(have_pt && (w->pt.first[f2 >> 5][(f2 &
-			    31) >> 3] >> (f2 & 7) & 1)) && !(have_gaz &&
-			    (gaz->t.first[f2 >> 5][(f2 & 31) >> 3] >> (f2 & 7) &
-			    1))))
-				continue;
 			sl0 = skel(f, (size_t)fl, sk);
 			kk = dedup(sk, sl0);
 			if (kk < 2 || (!(kk < 5 && sl0 >= 5) &&
