@@ -158,6 +158,7 @@ struct sb_anon_work {
 	struct sb_pseudo_cache *tokens; /* shared with scrub */
 	struct sb_buf text;
 	struct sb_buf survey;
+	struct sb_buf frame;	  /* sb_anon_survey's */
 	struct pname names[MAX_PERSONS];
 	struct sb_scrub_person sp[MAX_PERSONS];
 	size_t np;
@@ -315,6 +316,7 @@ sb_anon_work_new(struct sb_anon_work **out, struct sb_err *e)
 	/* A narrative is at most a record (--max-record, up to 1 GiB). */
 	sb_buf_init(&w->text, (size_t)1 << 31);
 	sb_buf_init(&w->survey, (size_t)1 << 32);
+	sb_buf_init(&w->frame, (size_t)1 << 32);
 	if (sb_scrub_work_new(&w->scrub, e) != SB_OK) {
 		free(w->clk_cache);
 		free(w);
@@ -339,6 +341,7 @@ sb_anon_work_free(struct sb_anon_work *w)
 	free(w->clk_cache);
 	sb_buf_release(&w->text);
 	sb_buf_release(&w->survey);
+	sb_buf_release(&w->frame);
 	arena_release(&w->arena);
 	free(w);
 }
@@ -1056,8 +1059,11 @@ put_person(struct sb_jw *w, const struct sb_anon *a, struct sb_anon_work *wk,
 			put_value(w, m);
 		}
 	}
-	put_name_enc(w, a, wk, &wk->names[idx], c);
-	if (is_date(dob) && !hide_age) {
+	/* A survey only asks whether the record is written: the encodings
+	 * cannot make it rejected, and were most of a survey's time. */
+	if (!wk->surveying)
+		put_name_enc(w, a, wk, &wk->names[idx], c);
+	if (is_date(dob) && !hide_age && !wk->surveying) {
 		c->dobs++;
 		{
 			sb_jw_key(w, "birth");
@@ -1570,27 +1576,127 @@ victim_qi(enum sb_anon_qi q, const cJSON *rec, const cJSON *p,
 	}
 }
 
+/* Survey frames: what one record adds to the batch, written by a worker
+ * and applied in input order.  A string is '\1' and its bytes up to a
+ * NUL, or '\2' for none; a count is a uint32_t. */
+static int
+frame_str(struct sb_buf *b, const char *s)
+{
+	if (s == NULL)
+		return sb_buf_addc(b, '\2');
+	if (sb_buf_addc(b, '\1') < 0)
+		return -1;
+	return sb_buf_add(b, s, strlen(s) + 1);
+}
+
+static int
+frame_count(struct sb_buf *b, size_t n)
+{
+	uint32_t v = (uint32_t)n;
+
+	return sb_buf_add(b, &v, sizeof v);
+}
+
+static const char *
+unframe_str(const char **p)
+{
+	const char *s;
+
+	if (*(*p)++ == '\2')
+		return NULL;
+	s = *p;
+	*p += strlen(s) + 1;
+	return s;
+}
+
+static size_t
+unframe_count(const char **p)
+{
+	uint32_t v;
+
+	memcpy(&v, *p, sizeof v);
+	*p += sizeof v;
+	return v;
+}
+
+/* The frame of a record that adds nothing. */
+static int
+frame_empty(struct sb_buf *out)
+{
+	return frame_count(out, 0) < 0 || frame_count(out, 0) < 0 ? -1 : 0;
+}
+
+/* The persons' names (those with a token) into out. */
+static int
+frame_names(const struct sb_anon_work *wk, struct sb_buf *out)
+{
+	size_t i, k, np = 0;
+	int r = 0;
+
+	for (i = 0; i < wk->np; i++)
+		np += wk->names[i].token[0] != '\0';
+	r |= frame_count(out, np);
+	for (i = 0; i < wk->np; i++) {
+		const struct sb_scrub_person *sp = &wk->sp[i];
+
+		if (wk->names[i].token[0] == '\0')
+			continue;
+		r |= frame_str(out, sp->given);
+		r |= frame_str(out, sp->family);
+		r |= frame_str(out, sp->as_written);
+		r |= frame_str(out, sp->token_hex);
+		r |= frame_count(out, sp->nother);
+		for (k = 0; k < sp->nother; k++)
+			r |= frame_str(out, sp->other[k]);
+	}
+	return r;
+}
+
+/* The victims' quasi-identifiers into out. */
+static int
+frame_victims(const struct sb_anon *a, const struct sb_anon_work *wk,
+    const cJSON *root, struct sb_buf *out)
+{
+	char buf[SB_KANON_VALUE_MAX];
+	const cJSON *p;
+	size_t nv = 0;
+	int r = 0;
+
+	cJSON_ArrayForEach(p, get(root, "persons")) {
+		const char *role = str(p, "role");
+
+		nv += role != NULL && strcmp(role, "victim") == 0;
+	}
+	r |= frame_count(out, nv);
+	cJSON_ArrayForEach(p, get(root, "persons")) {
+		const char *role = str(p, "role");
+
+		if (role == NULL || strcmp(role, "victim") != 0)
+			continue;
+		for (size_t i = 0; i < a->o.nqi; i++)
+			r |= frame_str(out, victim_qi(a->o.qi[i], root, p,
+			    wk->case_date, buf, sizeof(buf)));
+	}
+	return r;
+}
+
 int
-sb_anon_survey(const struct sb_anon *a, struct sb_anon_work *wk,
-    const char *rec, size_t n, struct sb_kanon *kanon, size_t *nvictims,
-    struct sb_scrub_gaz *gaz, struct sb_err *e)
+sb_anon_survey_collect(const struct sb_anon *a, struct sb_anon_work *wk,
+    const char *rec, size_t n, bool names, bool victims,
+    struct sb_buf *out, struct sb_err *e)
 {
 	struct sb_anon_counts scratch = {0};
 	struct sb_jw w;
-	char bufs[SB_KANON_MAX_ATTRS][SB_KANON_VALUE_MAX];
-	const char *vals[SB_KANON_MAX_ATTRS];
 	cJSON *root = NULL;
-	const cJSON *p;
 	int r;
 
-	*nvictims = 0;
 	cur_arena = &wk->arena;
 	if ((r = parse_case(rec, n, &root, e)) != SB_OK) {
 		if (r == SB_PASS)
 			r = SB_OK;
-		goto out;
+		goto empty;
 	}
-	/* A record the second pass would reject adds no row: anonymise it
+	/* A record the second pass would reject adds nothing: anonymise it
 	 * once into scratch space to know. */
 	sb_buf_reset(&wk->survey);
 	sb_jw_init(&w, &wk->survey);
@@ -1599,29 +1705,74 @@ sb_anon_survey(const struct sb_anon *a, struct sb_anon_work *wk,
 	r = put_record(&w, a, wk, root, NULL, &scratch, e);
 	wk->surveying = false;
 	if (r != SB_OK)
-		goto out;
+		goto empty;
 	/* put_record has read the persons' names (wk->sp) and the case
-	 * date (wk->case_date): the gazetteer and the rows take them from
-	 * there. */
-	for (size_t i = 0; gaz != NULL && i < wk->np; i++)
-		if (wk->names[i].token[0] != '\0' &&
-		    (r = sb_scrub_gaz_add(gaz, &wk->sp[i], e)) != SB_OK)
-			goto out;
-	cJSON_ArrayForEach(p, get(root, "persons")) {
-		const char *role = str(p, "role");
-
-		if (kanon == NULL || role == NULL || strcmp(role, "victim") != 0)
-			continue;
-		for (size_t i = 0; i < a->o.nqi; i++)
-			vals[i] = victim_qi(a->o.qi[i], root, p, wk->case_date,
-			    bufs[i], sizeof(bufs[i]));
-		if ((r = sb_kanon_add(kanon, vals, e)) != SB_OK)
-			goto out;
-		(*nvictims)++;
-	}
+	 * date (wk->case_date). */
+	if ((names ? frame_names(wk, out) : frame_count(out, 0)) < 0 ||
+	    (victims ? frame_victims(a, wk, root, out) : frame_count(out,
+	    0)) < 0)
+		r = sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+	goto out;
+empty:
+	if (r != SB_FATAL && frame_empty(out) < 0)
+		r = sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
 out:
 	(void)root; /* in the arena, as in sb_anon_record */
 	cur_arena = NULL;
 	arena_reset(&wk->arena);
 	return r;
+}
+
+int
+sb_anon_survey_apply(const struct sb_anon *a, const char **frame,
+    struct sb_kanon *kanon, size_t *nvictims, struct sb_scrub_gaz *gaz,
+    struct sb_err *e)
+{
+	const char *other[MAX_ALIASES], *vals[SB_KANON_MAX_ATTRS];
+	struct sb_scrub_person sp;
+	size_t np, nv, i, k;
+	int r = SB_OK;
+
+	*nvictims = 0;
+	np = unframe_count(frame);
+	for (i = 0; i < np; i++) {
+		memset(&sp, 0, sizeof(sp));
+		sp.given = unframe_str(frame);
+		sp.family = unframe_str(frame);
+		sp.as_written = unframe_str(frame);
+		sp.token_hex = unframe_str(frame);
+		sp.nother = unframe_count(frame);
+		for (k = 0; k < sp.nother; k++)
+			other[k] = unframe_str(frame);
+		sp.other = other;
+		if (gaz != NULL && r == SB_OK)
+			r = sb_scrub_gaz_add(gaz, &sp, e);
+	}
+	nv = unframe_count(frame);
+	for (i = 0; i < nv; i++) {
+		for (k = 0; k < a->o.nqi; k++)
+			vals[k] = unframe_str(frame);
+		if (kanon != NULL && r == SB_OK &&
+		    (r = sb_kanon_add(kanon, vals, e)) == SB_OK)
+			(*nvictims)++;
+	}
+	return r;
+}
+
+int
+sb_anon_survey(const struct sb_anon *a, struct sb_anon_work *wk,
+    const char *rec, size_t n, struct sb_kanon *kanon, size_t *nvictims,
+    struct sb_scrub_gaz *gaz, struct sb_err *e)
+{
+	const char *f;
+	int r;
+
+	*nvictims = 0;
+	sb_buf_reset(&wk->frame);
+	r = sb_anon_survey_collect(a, wk, rec, n, gaz != NULL, kanon != NULL,
+	    &wk->frame, e);
+	if (r != SB_OK)
+		return r;
+	f = wk->frame.data;
+	return sb_anon_survey_apply(a, &f, kanon, nvictims, gaz, e);
 }

@@ -116,6 +116,21 @@ int sb_anon_survey(const struct sb_anon *a, struct sb_anon_work *w,
     const char *rec, size_t n, struct sb_kanon *kanon, size_t *nvictims,
     struct sb_scrub_gaz *gaz, struct sb_err *e);
 
+/* sb_anon_survey in two halves, so that workers can survey records side
+ * by side and one thread add their findings in input order:
+ * sb_anon_survey_collect appends to out a frame of what the record adds
+ * (its named persons when names, its victims' quasi-identifiers when
+ * victims; an empty frame for a record that adds nothing, rejected ones
+ * included) and returns as sb_anon_survey; sb_anon_survey_apply adds
+ * the frame at *frame to kanon and gaz (either may be NULL) and moves
+ * *frame past it.  A frame is only read by the same build that wrote it. */
+int sb_anon_survey_collect(const struct sb_anon *a, struct sb_anon_work *w,
+    const char *rec, size_t n, bool names, bool victims,
+    struct sb_buf *out, struct sb_err *e);
+int sb_anon_survey_apply(const struct sb_anon *a, const char **frame,
+    struct sb_kanon *kanon, size_t *nvictims, struct sb_scrub_gaz *gaz,
+    struct sb_err *e);
+
 /* The base64 of a CLK, for tests and sb-link. */
 int sb_anon_clk_b64(const uint64_t *words, size_t nwords, char *out,
     size_t cap);

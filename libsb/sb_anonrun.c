@@ -19,6 +19,7 @@ struct line {
 	size_t off, len;
 	size_t rec;	   /* record index in the source, from 0 */
 	size_t lineno;	   /* from 1 */
+	uint64_t hash;	   /* of the line, in a survey */
 	bool truncated;
 };
 
@@ -43,6 +44,16 @@ struct shared {
 	pthread_mutex_t in_mx, out_mx;
 	pthread_cond_t out_cv;
 	struct sb_anonrun_counts total;
+	struct survey *survey; /* a first pass, or NULL */
+};
+
+/* A first pass: the batches' frames (sb_anon_survey_collect) applied in
+ * input order, under out_mx. */
+struct survey {
+	struct sb_kanon *kanon;
+	struct sb_scrub_gaz *gaz;
+	struct sb_anonrun_rows *rows;
+	size_t row, cap;
 };
 
 static void
@@ -169,6 +180,67 @@ put_reject(struct sb_buf *rej, const char *source, const struct line *l,
 	sb_buf_addc(rej, '\n');
 }
 
+/* A worker's half of a survey: each line's hash and frame. */
+static int
+survey_batch(const struct shared *s, struct sb_anon_work *wk,
+    struct batch *b, struct sb_err *e)
+{
+	const struct survey *sv = s->survey;
+	int r;
+
+	for (size_t i = 0; i < b->nlines; i++) {
+		struct line *l = &b->lines[i];
+		const char *text = b->text.data + l->off;
+
+		l->hash = sb_fnv1a64(text, l->len);
+		/* A record over --max-record is rejected in the second pass:
+		 * it adds nothing. */
+		r = l->truncated ? SB_REJECT : sb_anon_survey_collect(s->o->anon,
+		    wk, text, l->len, sv->gaz != NULL, sv->kanon != NULL,
+		    &b->out, e);
+		if (l->truncated && sb_buf_add(&b->out, "\0\0\0\0\0\0\0\0",
+		    8) < 0)
+			r = sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+		if (r == SB_FATAL)
+			return SB_FATAL;
+	}
+	return SB_OK;
+}
+
+/* The main half: the batch's rows and frames, in input order. */
+static int
+survey_apply(struct shared *s, const struct batch *b, struct sb_err *e)
+{
+	struct survey *sv = s->survey;
+	struct sb_anonrun_rows *rows = sv->rows;
+	const char *f = b->out.data;
+	size_t nv, *grown;
+	uint64_t *hgrown;
+
+	for (size_t i = 0; i < b->nlines; i++) {
+		if (rows->nrec == sv->cap) {
+			sv->cap = sv->cap ? sv->cap * 2 : 4096;
+			if ((grown = realloc(rows->first_row,
+			    sv->cap * sizeof(*grown))) == NULL)
+				goto nomem;
+			rows->first_row = grown;
+			if ((hgrown = realloc(rows->hash,
+			    sv->cap * sizeof(*hgrown))) == NULL)
+				goto nomem;
+			rows->hash = hgrown;
+		}
+		rows->hash[rows->nrec] = b->lines[i].hash;
+		rows->first_row[rows->nrec++] = sv->row;
+		if (sb_anon_survey_apply(s->o->anon, &f, sv->kanon, &nv,
+		    sv->gaz, e) != SB_OK)
+			return SB_FATAL;
+		sv->row += nv;
+	}
+	return SB_OK;
+nomem:
+	return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+}
+
 static int
 process(const struct shared *s, struct sb_anon_work *wk, struct batch *b,
     struct sb_err *e)
@@ -183,6 +255,8 @@ process(const struct shared *s, struct sb_anon_work *wk, struct batch *b,
 	sb_buf_reset(&b->hits);
 	sb_anon_work_set_hits(wk, o->hits != NULL ? &b->hits : NULL);
 	memset(&b->c, 0, sizeof(b->c));
+	if (s->survey != NULL)
+		return survey_batch(s, wk, b, e);
 	for (i = 0; i < b->nlines; i++) {
 		const struct line *l = &b->lines[i];
 		const char *text = b->text.data + l->off;
@@ -240,7 +314,10 @@ write_batch(struct shared *s, struct batch *b, unsigned long seq, bool ok)
 	pthread_mutex_lock(&s->out_mx);
 	while (s->write_seq != seq)
 		pthread_cond_wait(&s->out_cv, &s->out_mx);
-	if (ok && !s->failed) {
+	if (ok && !s->failed && s->survey != NULL) {
+		if (survey_apply(s, b, &e) != SB_OK)
+			fail(s, &e);
+	} else if (ok && !s->failed) {
 		if ((b->out.len > 0 &&
 		    o->out(o->out_arg, b->out.data, b->out.len) != 0) ||
 		    (b->rej.len > 0 && o->rejects != NULL &&
@@ -308,8 +385,8 @@ worker(void *arg)
 	return NULL;
 }
 
-int
-sb_anonrun_stream(const struct sb_anonrun_opts *o, FILE *in,
+static int
+run(const struct sb_anonrun_opts *o, struct survey *sv, FILE *in,
     const char *source, struct sb_anonrun_counts *c, struct sb_err *e)
 {
 	pthread_t th[MAX_THREADS];
@@ -323,6 +400,7 @@ sb_anonrun_stream(const struct sb_anonrun_opts *o, FILE *in,
 	s.o = o;
 	s.in = in;
 	s.source = source;
+	s.survey = sv;
 	pthread_mutex_init(&s.in_mx, NULL);
 	pthread_mutex_init(&s.out_mx, NULL);
 	pthread_cond_init(&s.out_cv, NULL);
@@ -355,56 +433,26 @@ sb_anonrun_stream(const struct sb_anonrun_opts *o, FILE *in,
 }
 
 int
+sb_anonrun_stream(const struct sb_anonrun_opts *o, FILE *in,
+    const char *source, struct sb_anonrun_counts *c, struct sb_err *e)
+{
+	return run(o, NULL, in, source, c, e);
+}
+
+int
 sb_anonrun_survey(const struct sb_anon *a, FILE *in, size_t max_record,
     struct sb_kanon *kanon, struct sb_scrub_gaz *gaz,
     struct sb_anonrun_rows *rows, struct sb_err *e)
 {
-	struct sb_anon_work *wk = NULL;
-	char *buf = NULL;
-	size_t cap = 0, n, nv, row = 0, rcap = 0, *grown;
-	uint64_t *hgrown;
-	size_t max = max_record ? max_record : DEFAULT_MAX_RECORD;
-	int r, st = SB_OK;
+	struct sb_anonrun_opts o;
+	struct survey sv = {kanon, gaz, rows, 0, 0};
+	struct sb_anonrun_counts c;
 
+	memset(&o, 0, sizeof(o));
+	o.anon = a;
+	o.max_record = max_record;
 	rows->first_row = NULL;
 	rows->hash = NULL;
 	rows->nrec = 0;
-	if (sb_anon_work_new(&wk, e) != SB_OK)
-		return SB_FATAL;
-	while ((r = next_line(in, &buf, &cap, &n)) > 0) {
-		if (blank(buf, n))
-			continue;
-		if (rows->nrec == rcap) {
-			rcap = rcap ? rcap * 2 : 4096;
-			if ((grown = realloc(rows->first_row,
-			    rcap * sizeof(*grown))) == NULL) {
-				st = sb_seterr(e, SB_FATAL, SB_E_NOMEM,
-				    "out of memory");
-				break;
-			}
-			rows->first_row = grown;
-			if ((hgrown = realloc(rows->hash,
-			    rcap * sizeof(*hgrown))) == NULL) {
-				st = sb_seterr(e, SB_FATAL, SB_E_NOMEM,
-				    "out of memory");
-				break;
-			}
-			rows->hash = hgrown;
-		}
-		rows->hash[rows->nrec] = sb_fnv1a64(buf, n < max ? n : max);
-		rows->first_row[rows->nrec++] = row;
-		if (n > max)
-			continue;
-		st = sb_anon_survey(a, wk, buf, n, kanon, &nv, gaz, e);
-		if (st == SB_FATAL)
-			break;
-		st = SB_OK;
-		row += nv;
-	}
-	if (r < 0 && st == SB_OK)
-		st = sb_seterr(e, SB_FATAL, SB_E_IO, "read error: %s",
-		    strerror(errno));
-	free(buf);
-	sb_anon_work_free(wk);
-	return st;
+	return run(&o, &sv, in, "", &c, e);
 }

@@ -7,8 +7,10 @@
  * anonymises its batch alone, then they write their batches in the order
  * read.  Memory is bounded by the batches in flight, not by the input.
  * With --k or two-pass scrubbing, sb_anonrun_survey() reads a source
- * once before (single thread), numbering records exactly as the second
- * pass does.
+ * once before, numbering records exactly as the second pass does: the
+ * workers survey batches side by side (sb_anon_survey_collect) and what
+ * they found is added to the table and gazetteer in input order, so the
+ * result does not depend on which worker was faster.
  *
  * Blank lines are not records.  A line longer than max_record is
  * rejected (its first max_record bytes kept, truncated: true).

@@ -1,6 +1,8 @@
 #include "sb_nameform.h"
 
+#include <pthread.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,8 +59,21 @@ static const struct fold {
     {"q", "k", 1},
 };
 
-/* The letters a fold starts with, to skip the table for the others. */
-static const char fold_first[] = "tscpkgzoewyjxqd";
+/* For each letter a-z, the folds starting with it, in table order: every
+ * letter of every name part is looked up. */
+#define NFOLDS (sizeof(folds) / sizeof(folds[0]))
+static uint8_t fold_idx[26][6], fold_n[26];
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+static void
+fold_index(void)
+{
+	for (size_t f = 0; f < NFOLDS; f++) {
+		int c = folds[f].from[0] - 'a';
+
+		fold_idx[c][fold_n[c]++] = (uint8_t)f;
+	}
+}
 
 static size_t drop_final_h(char *s, size_t o);
 
@@ -80,15 +95,18 @@ sb_nameform_skeleton(const char *a, size_t n, char *out, size_t cap)
 
 	if (cap == 0)
 		return -1;
+	(void)pthread_once(&fold_once, fold_index);
 	while (i < n) {
+		int c = a[i] - 'a';
+
 		to = NULL;
 		l = 1;
-		for (f = 0; a[i] != ' ' && strchr(fold_first, a[i]) != NULL &&
-		    f < sizeof(folds) / sizeof(folds[0]); f++) {
-			size_t fl = folds[f].len;
+		for (size_t j = 0; c >= 0 && c < 26 && j < fold_n[c]; j++) {
+			size_t fl;
 
-			if (folds[f].from[0] == a[i] && fl <= n - i &&
-			    memcmp(a + i, folds[f].from, fl) == 0) {
+			f = fold_idx[c][j];
+			fl = folds[f].len;
+			if (fl <= n - i && memcmp(a + i, folds[f].from, fl) == 0) {
 				to = folds[f].to;
 				l = fl;
 				break;
