@@ -1696,8 +1696,19 @@ sb_anon_survey_collect(const struct sb_anon *a, struct sb_anon_work *wk,
 			r = SB_OK;
 		goto empty;
 	}
-	/* A record the second pass would reject adds nothing: anonymise it
-	 * once into scratch space to know. */
+	if (!victims) {
+		/* The names of every person of the batch, those of records
+		 * the second pass rejects too: more is scrubbed, not less. */
+		if ((r = read_persons(a, wk, get(root, "persons"), e)) !=
+		    SB_OK)
+			goto empty;
+		if ((names ? frame_names(wk, out) : frame_count(out, 0)) < 0 ||
+		    frame_count(out, 0) < 0)
+			r = sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+		goto out;
+	}
+	/* A record the second pass would reject adds no row to the table:
+	 * anonymise it once into scratch space to know. */
 	sb_buf_reset(&wk->survey);
 	sb_jw_init(&w, &wk->survey);
 	wk->hits = NULL;

@@ -120,8 +120,10 @@ int sb_anon_survey(const struct sb_anon *a, struct sb_anon_work *w,
  * by side and one thread add their findings in input order:
  * sb_anon_survey_collect appends to out a frame of what the record adds
  * (its named persons when names, its victims' quasi-identifiers when
- * victims; an empty frame for a record that adds nothing, rejected ones
- * included) and returns as sb_anon_survey; sb_anon_survey_apply adds
+ * victims; an empty frame for a record that adds nothing) and returns as
+ * sb_anon_survey.  Without victims the record is not checked: a record
+ * the second pass rejects still gives the names of its persons, which
+ * scrubs more, never less.  sb_anon_survey_apply adds
  * the frame at *frame to kanon and gaz (either may be NULL) and moves
  * *frame past it.  A frame is only read by the same build that wrote it. */
 int sb_anon_survey_collect(const struct sb_anon *a, struct sb_anon_work *w,

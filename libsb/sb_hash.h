@@ -1,8 +1,8 @@
 /*
  * sb_hash: FNV-1a, the unkeyed hash of libsb's in-memory tables and
- * caches (name caches, the country index, change detection between two
- * passes).  Not for anything an attacker chooses the keys of in bulk:
- * tables of untrusted rows use keyed SipHash (see sb_kanon).
+ * caches (name caches, the country index, the token cache).  Not for
+ * anything an attacker chooses the keys of in bulk: tables of untrusted
+ * rows use keyed SipHash (see sb_kanon).
  */
 #ifndef SB_HASH_H
 #define SB_HASH_H
