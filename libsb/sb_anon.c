@@ -1686,46 +1686,45 @@ sb_anon_survey_collect(const struct sb_anon *a, struct sb_anon_work *wk,
     struct sb_buf *out, struct sb_err *e)
 {
 	struct sb_anon_counts scratch = {0};
+	struct sb_err ignored;
 	struct sb_jw w;
 	cJSON *root = NULL;
 	int r;
 
 	cur_arena = &wk->arena;
-	if ((r = parse_case(rec, n, &root, e)) != SB_OK) {
-		if (r == SB_PASS)
-			r = SB_OK;
-		goto empty;
+	r = parse_case(rec, n, &root, e);
+	if (r == SB_PASS)
+		r = SB_OK;
+	if (r == SB_OK && victims) {
+		/* A record the second pass would reject adds no row to the
+		 * table: anonymise it once into scratch space to know. */
+		sb_buf_reset(&wk->survey);
+		sb_jw_init(&w, &wk->survey);
+		wk->hits = NULL;
+		wk->surveying = true;
+		r = put_record(&w, a, wk, root, NULL, &scratch, e);
+		wk->surveying = false;
+		if (r == SB_FATAL)
+			goto out;
+		/* put_record has read the persons' names (wk->sp) and the
+		 * case date (wk->case_date). */
+		if (r == SB_OK) {
+			if ((names ? frame_names(wk, out) : frame_count(out,
+			    0)) < 0 || frame_victims(a, wk, root, out) < 0)
+				r = sb_seterr(e, SB_FATAL, SB_E_NOMEM,
+				    "out of memory");
+			goto out;
+		}
 	}
-	if (!victims) {
-		/* The names of every person of the batch, those of records
-		 * the second pass rejects too: more is scrubbed, not less. */
-		if ((r = read_persons(a, wk, get(root, "persons"), e)) !=
-		    SB_OK)
-			goto empty;
-		if ((names ? frame_names(wk, out) : frame_count(out, 0)) < 0 ||
-		    frame_count(out, 0) < 0)
+	/* The names of every person of the batch, those of records the
+	 * second pass rejects too: more is scrubbed, not less. */
+	if (names && cJSON_IsObject(root) && read_persons(a, wk, get(root,
+	    "persons"), &ignored) == SB_OK) {
+		if (frame_names(wk, out) < 0 || frame_count(out, 0) < 0)
 			r = sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
 		goto out;
 	}
-	/* A record the second pass would reject adds no row to the table:
-	 * anonymise it once into scratch space to know. */
-	sb_buf_reset(&wk->survey);
-	sb_jw_init(&w, &wk->survey);
-	wk->hits = NULL;
-	wk->surveying = true;
-	r = put_record(&w, a, wk, root, NULL, &scratch, e);
-	wk->surveying = false;
-	if (r != SB_OK)
-		goto empty;
-	/* put_record has read the persons' names (wk->sp) and the case
-	 * date (wk->case_date). */
-	if ((names ? frame_names(wk, out) : frame_count(out, 0)) < 0 ||
-	    (victims ? frame_victims(a, wk, root, out) : frame_count(out,
-	    0)) < 0)
-		r = sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
-	goto out;
-empty:
-	if (r != SB_FATAL && frame_empty(out) < 0)
+	if (frame_empty(out) < 0)
 		r = sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
 out:
 	(void)root; /* in the arena, as in sb_anon_record */

@@ -283,6 +283,16 @@ test_expect_success '--two-pass: names known elsewhere in the batch go too' '
 	member 2 out ".narratives[0].text" | grep -q "\[PERSON:"
 '
 
+test_expect_success '--two-pass: names of a record rejected go too' '
+	printf "%s\n" "{\"sb\":\"case/1\",\"case_id\":\"BG:P:8\",\"local_id\":\"8\",\"country\":\"BG\",\"authority\":\"P\",\"bogus\":1,\"persons\":[{\"pid\":\"s\",\"role\":\"recruiter\",\"name\":{\"given\":\"Kalin\",\"family\":\"Dragnev\"}}],\"provenance\":{\"source\":\"bg\",\"record\":1}}" >two &&
+	printf "%s\n" "{\"sb\":\"case/1\",\"case_id\":\"RO:D:9\",\"local_id\":\"9\",\"country\":\"RO\",\"authority\":\"D\",\"persons\":[],\"narratives\":[{\"text\":\"Martorul l-a recunoscut pe Dragnev la Constanta.\"}],\"provenance\":{\"source\":\"ro\",\"record\":1}}" >>two &&
+	sb-anonymise --key key --two-pass -r rej two >out &&
+	test "$(wc -l <out)" = 1 && test "$(wc -l <rej)" = 1 &&
+	! grep -q Dragnev out && grep -q "\[PERSON:" out &&
+	sb-anonymise --key key --two-pass --k 2 two >out 2>/dev/null &&
+	! grep -q Dragnev out && grep -q "\[PERSON:" out
+'
+
 test_expect_success 'leaks: no raw identifier of the fixture in any output' '
 	sb-anonymise --key key -s -r rej --hits hits syn.ndjson >out 2>err &&
 	$CHECK leak syn.ndjson "$SYN/truth.ndjson" out err rej
