@@ -564,13 +564,15 @@ put_clk(struct sb_jw *w, const struct sb_anon *a, const char *key,
 {
 	uint64_t words[CLK_WORDS];
 	char b64[B64_MAX];
+	int l;
 
 	if (n == 0 ||
 	    sb_clk_encode_sub(sub, &a->o.clk, text, n, words) != 0 ||
-	    sb_anon_clk_b64(words, a->o.clk.bits / 64, b64, sizeof(b64)) < 0)
+	    (l = sb_anon_clk_b64(words, a->o.clk.bits / 64, b64,
+	    sizeof(b64))) < 0)
 		return;
 	sb_jw_key(w, key);
-	sb_jw_cstr(w, b64);
+	sb_jw_plain(w, b64, (size_t)l);
 }
 
 static void
@@ -578,12 +580,13 @@ put_words(struct sb_jw *w, const struct sb_anon *a, const char *key,
     const uint64_t *words, bool any)
 {
 	char b64[B64_MAX];
+	int l;
 
-	if (!any ||
-	    sb_anon_clk_b64(words, a->o.clk.bits / 64, b64, sizeof(b64)) < 0)
+	if (!any || (l = sb_anon_clk_b64(words, a->o.clk.bits / 64, b64,
+	    sizeof(b64))) < 0)
 		return;
 	sb_jw_key(w, key);
-	sb_jw_cstr(w, b64);
+	sb_jw_plain(w, b64, (size_t)l);
 }
 
 /* The CLK of one word of a name, through the thread's cache: given

@@ -264,6 +264,15 @@ sb_jw_bool(struct sb_jw *w, bool v)
 }
 
 void
+sb_jw_plain(struct sb_jw *w, const char *s, size_t n)
+{
+	sep(w);
+	put(w, "\"", 1);
+	put(w, s, n);
+	put(w, "\"", 1);
+}
+
+void
 sb_jw_raw(struct sb_jw *w, const char *s, size_t n)
 {
 	sep(w);

@@ -59,6 +59,9 @@ void sb_jw_name(struct sb_jw *w, const char *s);
 /* The member "raw" (bytes that are UTF-8, as a string) or "raw_base64"
  * (anything else): a rejected record's bytes, nothing lost or altered. */
 void sb_jw_raw_member(struct sb_jw *w, const char *raw, size_t n);
+/* A string value we made of characters that need no escaping (tokens,
+ * base64): quoted, not checked; the caller vouches for it. */
+void sb_jw_plain(struct sb_jw *w, const char *s, size_t n);
 /* Append raw JSON text as a value (trusted: made by cJSON or by us). */
 void sb_jw_raw(struct sb_jw *w, const char *s, size_t n);
 static inline bool sb_jw_failed(const struct sb_jw *w) { return w->failed; }
