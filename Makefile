@@ -12,7 +12,7 @@ WARN = -Wall -Wextra -Werror -Wshadow -Wvla -Wformat=2 -Wno-format-nonliteral
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
 	$(CFLAGS) -Ilibsb -Itools $(PKG_CFLAGS) -pthread
-LDLIBS = $(PKG_LIBS) -pthread
+LDLIBS = $(PKG_LIBS) -lm -pthread
 
 ifeq ($(SANITIZE),1)
 ALL_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -27,15 +27,15 @@ endif
 
 # Listed, not globbed: a module joins the library when it is ready.
 LIB_MODULES = atomic buf country date err ingest json map profile reader \
-	anon anonrun clk ids kanon key names nameform pseudo rng scrub synth synth_narr \
-	synth_write text vocab
+	anon anonrun clk dice ids kanon key link linkeval names nameform pool \
+	pseudo rng scrub synth synth_narr synth_write text vocab
 LIB_SRC = $(LIB_MODULES:%=libsb/sb_%.c)
 LIB_OBJ = $(LIB_SRC:libsb/%.c=$(O)/libsb/%.o)
 CLI_OBJ = $(O)/tools/cli.o
-TOOLS = sb-anonymise sb-ingest sb-synth
+TOOLS = sb-anonymise sb-ingest sb-link sb-synth
 TOOL_BIN = $(TOOLS:%=$(BIN)/%)
-UNITS = anon clk country date ids json kanon key map names nameform pseudo \
-	reader rng scrub synth_narr synth_write
+UNITS = anon clk country date ids json kanon key linkeval map names nameform \
+	pool pseudo reader rng scrub synth_narr synth_write
 UNIT_SRC = $(UNITS:%=tests/unit/t_%.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(O)/unit/%)
 

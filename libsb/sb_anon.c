@@ -14,6 +14,7 @@
 #include "sb_json.h"
 #include "sb_nameform.h"
 #include "sb_pseudo.h"
+#include "sb_text.h"
 
 #define MAX_PERSONS 256
 #define MAX_ALIASES 64
@@ -121,7 +122,7 @@ install_hooks(void)
 /* Token types whose subkeys are derived once, not per token. */
 static const char *const tok_types[] = {"national_id", "passport",
     "id_card", "phone", "email", "iban", "card", "plate", "handle", "ip",
-    "name", "dob"};
+    "name", "dob", "postcode"};
 #define NTOK (sizeof(tok_types) / sizeof(tok_types[0]))
 
 struct sb_anon {
@@ -129,6 +130,7 @@ struct sb_anon {
 	unsigned char sub_tok[NTOK][SB_KEY_BYTES];
 	unsigned char sub_name[SB_KEY_BYTES]; /* CLK subkeys */
 	unsigned char sub_dob[SB_KEY_BYTES];
+	unsigned char sub_addr[SB_KEY_BYTES];
 	char anon_json[512]; /* the `anon` member, the same in every record */
 };
 
@@ -280,6 +282,7 @@ sb_anon_new(struct sb_anon **out, const struct sb_anon_opts *o,
 		sb_key_subkey(o->key, tok_types[i], a->sub_tok[i]);
 	sb_key_subkey(o->key, "name_clk", a->sub_name);
 	sb_key_subkey(o->key, "dob_clk", a->sub_dob);
+	sb_key_subkey(o->key, "address_clk", a->sub_addr);
 	snprintf(a->anon_json, sizeof(a->anon_json),
 	    "\"key_id\":\"%s\",\"scheme\":\"sb-anon/1\",\"clk\":{\"bits\":%u,"
 	    "\"k\":%u,\"q\":%u,\"hash\":\"siphash-2-4\",\"names\":"
@@ -298,6 +301,7 @@ sb_anon_free(struct sb_anon *a)
 	sodium_memzero(a->sub_tok, sizeof(a->sub_tok));
 	sodium_memzero(a->sub_name, sizeof(a->sub_name));
 	sodium_memzero(a->sub_dob, sizeof(a->sub_dob));
+	sodium_memzero(a->sub_addr, sizeof(a->sub_addr));
 	free(a);
 }
 
@@ -558,6 +562,51 @@ read_names(const struct sb_anon *a, struct sb_pseudo_cache *tc,
 		p->token[0] = '\0';
 }
 
+/*
+ * Tokens of the parts of a full date of birth, for sb-link's levels: a
+ * date with one part mistyped still agrees on the two others, and one
+ * with two digits of month and day swapped on its digits in any order.
+ * Each part is its own keyed value ("ym|1933-01", "md|01-22",
+ * "yd|1933-22", "dg|1933|0122" with the digits sorted); y and m are the
+ * tokens of "1933" and "1933-01", those of dates written that far.
+ */
+static void
+put_dob_parts(struct sb_jw *w, const struct sb_anon *a,
+    struct sb_pseudo_cache *tc, const char *dob)
+{
+	char v[6][24], tok[SB_PSEUDO_TOKEN_MAX], dg[5];
+	static const char *const keys[6] = {"ym", "md", "yd", "digits", "y",
+	    "m"};
+
+	memcpy(dg, dob + 5, 2);
+	memcpy(dg + 2, dob + 8, 2);
+	dg[4] = '\0';
+	for (int i = 1; i < 4; i++)
+		for (int j = i; j > 0 && dg[j - 1] > dg[j]; j--) {
+			char t = dg[j];
+
+			dg[j] = dg[j - 1];
+			dg[j - 1] = t;
+		}
+	snprintf(v[0], sizeof v[0], "ym|%.7s", dob);
+	snprintf(v[1], sizeof v[1], "md|%.5s", dob + 5);
+	snprintf(v[2], sizeof v[2], "yd|%.4s-%.2s", dob, dob + 8);
+	snprintf(v[3], sizeof v[3], "dg|%.4s|%s", dob, dg);
+	/* And the tokens a date written only to the year or the month
+	 * has, so that "1977" and "1977-12-01" are seen to agree. */
+	snprintf(v[4], sizeof v[4], "%.4s", dob);
+	snprintf(v[5], sizeof v[5], "%.7s", dob);
+	sb_jw_key(w, "parts");
+	sb_jw_obj(w);
+	for (int i = 0; i < 6; i++)
+		if (make_token(a, tc, "dob", v[i], strlen(v[i]), tok,
+		    sizeof(tok)) > 0) {
+			sb_jw_key(w, keys[i]);
+			sb_jw_cstr(w, tok);
+		}
+	sb_jw_end_obj(w);
+}
+
 static void
 put_clk(struct sb_jw *w, const struct sb_anon *a, const char *key,
     const unsigned char *sub, const char *text, size_t n)
@@ -757,7 +806,8 @@ known_id_type(const char *type)
 	for (size_t i = 0; i < NTOK; i++)
 		if (strcmp(type, tok_types[i]) == 0)
 			return strcmp(type, "name") != 0 &&
-			    strcmp(type, "dob") != 0;
+			    strcmp(type, "dob") != 0 &&
+			    strcmp(type, "postcode") != 0;
 	return false;
 }
 
@@ -834,6 +884,61 @@ put_place(struct sb_jw *w, const cJSON *pl)
 			sb_jw_key(w, keep[i]);
 			sb_jw_cstr(w, v[i]);
 		}
+	sb_jw_end_obj(w);
+}
+
+/*
+ * A person's address: locality, region and country, and for linkage the
+ * street as a CLK (case-folded, blanks collapsed) and the postcode as a
+ * keyed token (blanks removed, upper case).  Neither can be read back.
+ */
+static void
+put_address(struct sb_jw *w, const struct sb_anon *a,
+    struct sb_pseudo_cache *tc, const cJSON *pl)
+{
+	static const char *const keep[] = {"locality", "region", "country"};
+	const char *v[3], *text = str(pl, "text"), *pc = str(pl, "postcode");
+	char norm[512], tok[SB_PSEUDO_TOKEN_MAX];
+	size_t i, n = 0, k = 0;
+	int fl = -1;
+
+	for (i = 0; i < 3; i++)
+		n += (v[i] = str(pl, keep[i])) != NULL;
+	if (text != NULL && (fl = sb_text_fold(text, strlen(text), norm,
+	    sizeof(norm))) > 0) {
+		/* Blanks collapsed: "8  stanley street" is "8 stanley
+		 * street". */
+		for (i = 0; i < (size_t)fl; i++)
+			if (norm[i] != ' ' || (k > 0 && norm[k - 1] != ' '))
+				norm[k++] = norm[i];
+		while (k > 0 && norm[k - 1] == ' ')
+			k--;
+	}
+	if (n == 0 && k == 0 && pc == NULL)
+		return;
+	sb_jw_obj(w);
+	for (i = 0; i < 3; i++)
+		if (v[i] != NULL) {
+			sb_jw_key(w, keep[i]);
+			sb_jw_cstr(w, v[i]);
+		}
+	if (k > 0 || pc != NULL) {
+		sb_jw_key(w, "enc");
+		sb_jw_obj(w);
+		if (k > 0)
+			put_clk(w, a, "clk", a->sub_addr, norm, k);
+		for (i = 0, k = 0; pc != NULL && pc[i] != '\0' &&
+		     k + 1 < sizeof(norm); i++)
+			if (pc[i] != ' ' && pc[i] != '-')
+				norm[k++] = (char)(pc[i] >= 'a' && pc[i] <= 'z' ?
+				    pc[i] - 32 : pc[i]);
+		if (pc != NULL && k > 0 && make_token(a, tc, "postcode", norm,
+		    k, tok, sizeof(tok)) > 0) {
+			sb_jw_key(w, "postcode");
+			sb_jw_cstr(w, tok);
+		}
+		sb_jw_end_obj(w);
+	}
 	sb_jw_end_obj(w);
 }
 
@@ -1055,7 +1160,7 @@ put_person(struct sb_jw *w, const struct sb_anon *a, struct sb_anon_work *wk,
 			sb_jw_key(w, k);
 			sb_jw_arr(w);
 			cJSON_ArrayForEach(x, m)
-				put_place(w, x);
+				put_address(w, a, wk->tokens, x);
 			sb_jw_end_arr(w);
 		} else {
 			sb_jw_key(w, k);
@@ -1091,6 +1196,8 @@ put_person(struct sb_jw *w, const struct sb_anon *a, struct sb_anon_work *wk,
 			}
 		}
 		put_clk(w, a, "clk", a->sub_dob, dob, strlen(dob));
+		if (strlen(dob) == 10)
+			put_dob_parts(w, a, wk->tokens, dob);
 		sb_jw_end_obj(w);
 	}
 	if (released)

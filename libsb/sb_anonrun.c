@@ -167,35 +167,6 @@ read_batch(struct shared *s, struct batch *b)
 	return (long)b->nlines;
 }
 
-static void
-put_reject(struct sb_buf *rej, const char *source, const struct line *l,
-    const char *text, const char *reason)
-{
-	struct sb_jw w;
-
-	sb_jw_init(&w, rej);
-	sb_jw_obj(&w);
-	sb_jw_key(&w, "sb");
-	sb_jw_cstr(&w, "reject/1");
-	sb_jw_key(&w, "source");
-	sb_jw_name(&w, source);
-	sb_jw_key(&w, "record");
-	sb_jw_int(&w, (long long)l->rec + 1);
-	sb_jw_key(&w, "line");
-	sb_jw_int(&w, (long long)l->lineno);
-	sb_jw_key(&w, "format");
-	sb_jw_cstr(&w, "ndjson");
-	sb_jw_key(&w, "reason");
-	sb_jw_cstr(&w, reason);
-	if (l->truncated) {
-		sb_jw_key(&w, "truncated");
-		sb_jw_bool(&w, true);
-	}
-	sb_jw_raw_member(&w, text, l->len);
-	sb_jw_end_obj(&w);
-	sb_buf_addc(rej, '\n');
-}
-
 /* A worker's half of a survey: each line's hash and frame. */
 static int
 survey_batch(const struct shared *s, struct sb_anon_work *wk,
@@ -301,8 +272,9 @@ process(const struct shared *s, struct sb_anon_work *wk, struct batch *b,
 		} else if (r == SB_REJECT) {
 			b->c.rejected++;
 			if (o->rejects != NULL)
-				put_reject(&b->rej, s->source, l, text,
-				    e->msg);
+				sb_reject_ndjson(&b->rej, s->source,
+				    l->rec + 1, l->lineno, e->msg,
+				    l->truncated, text, l->len);
 		} else {
 			return SB_FATAL;
 		}

@@ -324,3 +324,33 @@ sb_jw_raw_member(struct sb_jw *w, const char *raw, size_t n)
 	sb_jw_cstr(w, b64);
 	free(b64);
 }
+
+void
+sb_reject_ndjson(struct sb_buf *out, const char *source, size_t record,
+    size_t line, const char *reason, bool truncated, const char *raw,
+    size_t n)
+{
+	struct sb_jw w;
+
+	sb_jw_init(&w, out);
+	sb_jw_obj(&w);
+	sb_jw_key(&w, "sb");
+	sb_jw_cstr(&w, "reject/1");
+	sb_jw_key(&w, "source");
+	sb_jw_name(&w, source);
+	sb_jw_key(&w, "record");
+	sb_jw_int(&w, (long long)record);
+	sb_jw_key(&w, "line");
+	sb_jw_int(&w, (long long)line);
+	sb_jw_key(&w, "format");
+	sb_jw_cstr(&w, "ndjson");
+	sb_jw_key(&w, "reason");
+	sb_jw_cstr(&w, reason);
+	if (truncated) {
+		sb_jw_key(&w, "truncated");
+		sb_jw_bool(&w, true);
+	}
+	sb_jw_raw_member(&w, raw, n);
+	sb_jw_end_obj(&w);
+	sb_buf_addc(out, '\n');
+}

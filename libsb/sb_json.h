@@ -62,6 +62,12 @@ void sb_jw_raw_member(struct sb_jw *w, const char *raw, size_t n);
 /* A string value we made of characters that need no escaping (tokens,
  * base64): quoted, not checked; the caller vouches for it. */
 void sb_jw_plain(struct sb_jw *w, const char *s, size_t n);
+/* A reject/1 record for a rejected NDJSON line, and its newline, into
+ * out: source, record and line numbers (from 1), the reason, truncated
+ * when the line was cut, and its raw bytes (sb_jw_raw_member). */
+void sb_reject_ndjson(struct sb_buf *out, const char *source, size_t record,
+    size_t line, const char *reason, bool truncated, const char *raw,
+    size_t n);
 /* Append raw JSON text as a value (trusted: made by cJSON or by us). */
 void sb_jw_raw(struct sb_jw *w, const char *s, size_t n);
 static inline bool sb_jw_failed(const struct sb_jw *w) { return w->failed; }

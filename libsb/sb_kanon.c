@@ -1,18 +1,18 @@
 /*
  * sb_kanon.c: k-anonymity by one step of local recoding, then suppression.
  *
- * Values are interned per attribute: every distinct string is stored once
- * in an arena of blocks that never move, and a row holds one 32-bit id per
- * attribute (id 0 is the missing value).  The id of each value one level up
- * its hierarchy is kept in up[], interned in the same pool, so the released
- * tuple of a row is its ids, mapped through up[] when the row was raised.
- * Equivalence classes are counted in an open-addressing table keyed by the
- * tuple of ids.
+ * Values are interned per attribute in an sb_pool (every distinct string
+ * is stored once, at an address that never moves), and a row holds one
+ * 32-bit id per attribute (id 0 is the missing value).  The id of each
+ * value one level up its hierarchy is the pool's value of the id, interned
+ * in the same pool, so the released tuple of a row is its ids, mapped
+ * through those values when the row was raised.  Equivalence classes are
+ * counted in an open-addressing table keyed by the tuple of ids.
  *
  * Strings and tuples are hashed with SipHash-2-4 under a random key per
- * table, so crafted input cannot make the tables degenerate.  The outcome
- * depends only on which tuples are equal, never on the key, on the ids or
- * on the order of rows.
+ * pool (tuples under the first attribute's), so crafted input cannot make
+ * the tables degenerate.  The outcome depends only on which tuples are
+ * equal, never on the key, on the ids or on the order of rows.
  */
 #include <limits.h>
 #include <stdint.h>
@@ -24,37 +24,20 @@
 #include <unicode/uregion.h>
 
 #include "sb_kanon.h"
+#include "sb_pool.h"
 
 #define NONE UINT32_MAX
-#define ROWS_MAX ((size_t)1 << 30)       /* rows in one table */
-#define IDS_MAX ((size_t)UINT32_MAX - 1) /* values in one pool */
-#define BLOCK_BYTES 65536                /* arena block */
-#define GEN_TMP 16                       /* "2020-2024", "151" */
+#define ROWS_MAX ((size_t)1 << 30) /* rows in one table */
+#define GEN_TMP 16                 /* "2020-2024", "151" */
 
 #define ROW_RAISED 0x1
 #define ROW_SUPPRESSED 0x2
 
-struct block {
-	struct block *next;
-	size_t used, cap;
-	char data[];
-};
-
-struct val {
-	const char *s; /* NUL-terminated, in the arena */
-	uint32_t len;
-	uint32_t hash;
-};
-
 /* The distinct values of one attribute. */
-struct pool {
+struct attr {
 	enum sb_qi_kind kind;
-	struct val *vals; /* by id; vals[0]: missing */
-	size_t nvals, capvals;
-	uint32_t *slots; /* ids, NONE when empty */
-	size_t nslots;   /* a power of two, or 0 */
-	uint32_t *up;    /* id -> id one level up */
-	size_t nup;      /* ids with up[] computed */
+	struct sb_pool *pool; /* id 0: missing; value: the id one level up */
+	size_t nup;           /* ids with their value computed */
 };
 
 /* One equivalence class in the table sb_kanon_run() counts them in. */
@@ -66,12 +49,10 @@ struct cls {
 
 struct sb_kanon {
 	size_t nattrs;
-	struct pool pools[SB_KANON_MAX_ATTRS];
-	struct block *blocks;
+	struct attr attrs[SB_KANON_MAX_ATTRS];
 	uint32_t *ids;  /* nrows * nattrs, level 0 */
 	uint8_t *flags; /* ROW_* per row */
 	size_t nrows, caprows;
-	unsigned char key[crypto_shorthash_KEYBYTES];
 };
 
 /* Age bands, lowest age first, with their values one and two levels up. */
@@ -269,138 +250,25 @@ sb_kanon_generalise(
 
 /* ------------------------------------------------------------ pools */
 
-static uint32_t
-hash(const struct sb_kanon *k, const void *p, size_t len)
-{
-	unsigned char h[crypto_shorthash_BYTES];
-	uint32_t v;
-
-	crypto_shorthash(h, p, len, k->key);
-	memcpy(&v, h, sizeof(v));
-	return v;
-}
-
-/* A copy of s[len] and a NUL in the arena; NULL when out of memory. */
-static const char *
-arena_copy(struct sb_kanon *k, const char *s, size_t len)
-{
-	struct block *b = k->blocks;
-	char *p;
-
-	if (b == NULL || b->cap - b->used < len + 1) {
-		bool own = len + 1 > BLOCK_BYTES / 4;
-		size_t cap = own ? len + 1 : BLOCK_BYTES;
-
-		if (cap > SIZE_MAX - sizeof(*b) ||
-		    (b = malloc(sizeof(*b) + cap)) == NULL)
-			return NULL;
-		b->used = 0;
-		b->cap = cap;
-		if (own && k->blocks != NULL) {
-			/* A long value, in a block of its own: the current
-			 * block goes on filling. */
-			b->next = k->blocks->next;
-			k->blocks->next = b;
-		} else {
-			b->next = k->blocks;
-			k->blocks = b;
-		}
-	}
-	p = b->data + b->used;
-	memcpy(p, s, len);
-	p[len] = '\0';
-	b->used += len + 1;
-	return p;
-}
-
+/* The values of the ids added since the last run: the id of each value
+ * one level up, interned in the same pool. */
 static int
-pool_rehash(struct pool *p)
+attr_up(struct attr *at)
 {
-	size_t n = p->nslots ? p->nslots * 2 : 64, mask = n - 1, i, j;
-	uint32_t *slots;
-
-	if (n > SIZE_MAX / sizeof(*slots) ||
-	    (slots = malloc(n * sizeof(*slots))) == NULL)
-		return -1;
-	memset(slots, 0xff, n * sizeof(*slots));
-	for (i = 1; i < p->nvals; i++) {
-		for (j = p->vals[i].hash & mask; slots[j] != NONE;
-		     j = (j + 1) & mask)
-			continue;
-		slots[j] = (uint32_t)i;
-	}
-	free(p->slots);
-	p->slots = slots;
-	p->nslots = n;
-	return 0;
-}
-
-/* The id of s[len] in pool p, added when new; -1 when out of memory or
- * the pool is full. */
-static int
-intern(
-    struct sb_kanon *k, struct pool *p, const char *s, size_t len, uint32_t *id)
-{
-	uint32_t h = hash(k, s, len);
-	struct val *v;
-	size_t i, mask;
-
-	if (len > UINT32_MAX)
-		return -1;
-	if ((p->nvals + 1) * 2 > p->nslots && pool_rehash(p) != 0)
-		return -1;
-	mask = p->nslots - 1;
-	for (i = h & mask; p->slots[i] != NONE; i = (i + 1) & mask) {
-		v = &p->vals[p->slots[i]];
-		if (v->hash == h && v->len == len &&
-		    memcmp(v->s, s, len) == 0) {
-			*id = p->slots[i];
-			return 0;
-		}
-	}
-	if (p->nvals >= IDS_MAX)
-		return -1;
-	if (p->nvals == p->capvals) {
-		size_t cap = p->capvals * 2;
-
-		if (cap > SIZE_MAX / sizeof(*v) ||
-		    (v = realloc(p->vals, cap * sizeof(*v))) == NULL)
-			return -1;
-		p->vals = v;
-		p->capvals = cap;
-	}
-	v = &p->vals[p->nvals];
-	if ((v->s = arena_copy(k, s, len)) == NULL)
-		return -1;
-	v->len = (uint32_t)len;
-	v->hash = h;
-	p->slots[i] = (uint32_t)p->nvals;
-	*id = (uint32_t)p->nvals++;
-	return 0;
-}
-
-/* up[] for the ids added since the last run: the id of each value one
- * level up, interned in the same pool. */
-static int
-pool_up(struct sb_kanon *k, struct pool *p)
-{
-	size_t n = p->nvals, id, len;
+	size_t n = sb_pool_count(at->pool) + 1, id, len;
 	char tmp[GEN_TMP];
 	const char *s;
-	uint32_t *up;
+	uint32_t up;
 
-	if (n <= p->nup)
-		return 0;
-	if ((up = realloc(p->up, n * sizeof(*up))) == NULL)
-		return -1;
-	p->up = up;
-	for (id = p->nup; id < n; id++) {
-		/* vals may move as values are added; the strings do not. */
-		len = gen(p->kind, p->vals[id].s, p->vals[id].len, 1, tmp, &s);
-		if (intern(k, p, s, len, &p->up[id]) != 0)
+	for (id = at->nup; id < n; id++) {
+		/* The strings do not move as values are added. */
+		len = gen(at->kind, sb_pool_str(at->pool, (uint32_t)id),
+		    sb_pool_len(at->pool, (uint32_t)id), 1, tmp, &s);
+		if (sb_pool_intern(at->pool, s, len, &up, NULL) != 0)
 			return -1;
+		sb_pool_setval(at->pool, (uint32_t)id, up);
 	}
-	p->nup = n;
+	at->nup = n;
 	return 0;
 }
 
@@ -434,15 +302,10 @@ sb_kanon_new(struct sb_kanon **out, const enum sb_qi_kind *kinds, size_t nattrs,
 	if ((k = calloc(1, sizeof(*k))) == NULL)
 		goto nomem;
 	k->nattrs = nattrs;
-	randombytes_buf(k->key, sizeof(k->key));
 	for (a = 0; a < nattrs; a++) {
-		struct pool *p = &k->pools[a];
-
-		p->kind = kinds[a];
-		if ((p->vals = calloc(16, sizeof(*p->vals))) == NULL)
+		k->attrs[a].kind = kinds[a];
+		if (sb_pool_new(&k->attrs[a].pool, SB_POOL_VALUES) != 0)
 			goto nomem;
-		p->capvals = 16;
-		p->nvals = 1; /* id 0: missing */
 	}
 	*out = k;
 	k = NULL;
@@ -458,19 +321,10 @@ out:
 void
 sb_kanon_free(struct sb_kanon *k)
 {
-	struct block *b, *next;
-
 	if (k == NULL)
 		return;
-	for (size_t a = 0; a < k->nattrs; a++) {
-		free(k->pools[a].vals);
-		free(k->pools[a].slots);
-		free(k->pools[a].up);
-	}
-	for (b = k->blocks; b != NULL; b = next) {
-		next = b->next;
-		free(b);
-	}
+	for (size_t a = 0; a < k->nattrs; a++)
+		sb_pool_free(k->attrs[a].pool);
 	free(k->ids);
 	free(k->flags);
 	free(k);
@@ -511,8 +365,8 @@ sb_kanon_add(struct sb_kanon *k, const char *const *values, struct sb_err *e)
 	for (size_t a = 0; a < k->nattrs; a++) {
 		if (values[a] == NULL)
 			row[a] = 0;
-		else if (intern(k, &k->pools[a], values[a], strlen(values[a]),
-		             &row[a]) != 0)
+		else if (sb_pool_intern(k->attrs[a].pool, values[a],
+		             strlen(values[a]), &row[a], NULL) != 0)
 			return sb_seterr(
 			    e, SB_FATAL, SB_E_NOMEM, "out of memory");
 	}
@@ -531,7 +385,7 @@ tuple(const struct sb_kanon *k, size_t r, uint32_t *t)
 
 	if (k->flags[r] & ROW_RAISED)
 		for (a = 0; a < k->nattrs; a++)
-			t[a] = k->pools[a].up[ids[a]];
+			t[a] = sb_pool_val(k->attrs[a].pool, ids[a]);
 	else
 		memcpy(t, ids, k->nattrs * sizeof(*t));
 }
@@ -551,7 +405,7 @@ classify(
 	}
 	for (r = 0; r < k->nrows; r++) {
 		tuple(k, r, t);
-		h = hash(k, t, tlen);
+		h = sb_pool_hash(k->attrs[0].pool, t, tlen);
 		for (j = h & mask; tab[j].row != NONE; j = (j + 1) & mask) {
 			if (tab[j].hash != h)
 				continue;
@@ -585,7 +439,7 @@ sb_kanon_run(struct sb_kanon *k, size_t kmin, struct sb_kanon_stats *st,
 	if (kmin == 0)
 		kmin = 1;
 	for (a = 0; a < k->nattrs; a++)
-		if (pool_up(k, &k->pools[a]) != 0)
+		if (attr_up(&k->attrs[a]) != 0)
 			goto nomem;
 	while (nslots < 2 * k->nrows)
 		nslots *= 2;
@@ -637,8 +491,8 @@ sb_kanon_value(const struct sb_kanon *k, size_t row, size_t a)
 		return "*";
 	id = k->ids[row * k->nattrs + a];
 	if (k->flags[row] & ROW_RAISED)
-		id = k->pools[a].up[id];
-	return k->pools[a].vals[id].s;
+		id = sb_pool_val(k->attrs[a].pool, id);
+	return sb_pool_str(k->attrs[a].pool, id);
 }
 
 int

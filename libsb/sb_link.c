@@ -1,0 +1,1853 @@
+#include "sb_link.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cjson/cJSON.h>
+#include <sodium.h>
+
+#include "sb_dice.h"
+#include "sb_hash.h"
+#include "sb_json.h"
+
+#define MAX_WORDS (4096 / 64)
+#define MAX_CIT 4
+#define MAX_LEVELS 8
+#define MISSING 255
+/* The least share of matches a level keeps in EM (see estimate_m). */
+#ifndef PRIOR_SHARE
+#define PRIOR_SHARE 0.001
+#endif
+
+/* MinHash LSH of the name CLK: bands of R minhashes, with the birth year
+ * (likely pairs) and, more selective, without it (a year mistyped). */
+#define LSH_YEAR_BANDS 24
+#define LSH_YEAR_ROWS 4
+#define LSH_FREE_BANDS 12
+#define LSH_FREE_ROWS 7
+#define LSH_HASHES (LSH_YEAR_BANDS * LSH_YEAR_ROWS + \
+    LSH_FREE_BANDS * LSH_FREE_ROWS)
+/* And, less selective, within a locality (they reuse the first
+ * minhashes). */
+#define LSH_LOC_BANDS 10
+#define LSH_LOC_ROWS 3
+/* The street address CLK: alone, and within its postcode. */
+#define LSH_ADDR_BANDS 12
+#define LSH_ADDR_ROWS 9
+#define LSH_PC_BANDS 8
+#define LSH_PC_ROWS 3
+
+enum { ID_PHONE, ID_EMAIL, ID_IBAN, ID_CARD, ID_PASSPORT, ID_NATIONAL_ID,
+    ID_ID_CARD, ID_PLATE, ID_HANDLE, ID_IP, ID_OTHER, ID_NTYPES };
+static const char *const id_types[ID_NTYPES] = {"phone", "email", "iban",
+    "card", "passport", "national_id", "id_card", "plate", "handle", "ip",
+    "other"};
+
+/* HTCDS prs_Gender values; NonSpecifiedUnknown is no value. */
+static const char *const sexes[] = {"", "Feminine", "Masculine",
+    "TransgenderFeminine", "TransgenderMasculine", "NonConforming", NULL};
+
+static const char *const field_names[SB_LF_COUNT] = {"given", "family",
+    "dob", "sex", "citizenship", "identifier", "address", "postcode",
+    "place"};
+
+/* The agreement levels of each field, best first. */
+static const char *const level_names[SB_LF_COUNT][MAX_LEVELS] = {
+	{"dice>=0.95", "dice>=0.88", "dice>=0.8", "dice>=0.7", "dice>=0.55",
+	    "different"},
+	{"dice>=0.95", "dice>=0.88", "dice>=0.8", "dice>=0.7", "dice>=0.55",
+	    "different"},
+	{"exact", "compatible", "two parts", "one part", "same year",
+	    "different"},
+	{"same", "different"},
+	{"shared", "none shared"},
+	{"shared", "none shared"},
+	{"dice>=0.9", "dice>=0.75", "dice>=0.6", "different"},
+	{"same", "different"},
+	{"same locality", "same region", "different"},
+};
+static const int nlevels[SB_LF_COUNT] = {6, 6, 6, 2, 2, 2, 4, 2, 3};
+
+enum {
+	HAS_GIVEN = 1,
+	HAS_FAMILY = 2,
+	HAS_FULL = 4,
+	HAS_DOBCLK = 8,
+	HAS_ADDR = 16,
+};
+
+struct mention {
+	uint32_t rec, cas;
+	uint32_t person;
+	int16_t byear;
+	uint8_t sex; /* 0: unknown */
+	uint8_t flags;
+	uint8_t ncit;
+	uint16_t cit[MAX_CIT];
+	uint64_t name_tok, dob_tok, loc, reg;
+	uint64_t dob_ym, dob_md, dob_yd, dob_dg; /* parts of a full date */
+	uint64_t dob_y, dob_m; /* its tokens cut to year, to month */
+	uint64_t postcode;
+	uint64_t given_h, family_h; /* the CLKs' hashes, for frequencies */
+	uint32_t id_off, id_n;
+	uint16_t pc_given, pc_family, pc_full, pc_dob, pc_addr;
+};
+
+struct idtok {
+	uint64_t tok;
+	uint32_t type;
+};
+
+struct kase {
+	char *case_id, *source, *member;
+	char **pids;
+	long record;
+	uint32_t rec, first, np;
+};
+
+struct link {
+	uint32_t a, b;
+	uint32_t ent; /* set for writing */
+	float p, weight;
+	uint8_t lv[SB_LF_COUNT];
+};
+
+struct sb_link {
+	struct sb_link_opts o;
+	char key_id[40], clk_params[128];
+	bool have_key;
+	size_t nw; /* CLK words */
+	struct mention *m;
+	size_t nm, capm;
+	uint64_t *given, *family, *full, *dob, *addr; /* nw words each */
+	struct idtok *ids;
+	size_t nids, capids;
+	struct kase *cases;
+	size_t ncases, capcases;
+	int32_t *rec2case;
+	size_t nrec, caprec;
+	/* results */
+	uint64_t *pairs; /* i << 32 | j, sorted */
+	float *pp;	 /* each pair's match probability */
+	size_t npairs;
+	struct link *links;
+	size_t nlinks;
+	uint32_t *entity;   /* per mention: entity index */
+	char (*eid)[20];    /* per entity */
+	size_t nentities;
+	/* m from EM over the candidates; u_ from random pairs (what the
+	 * weights use), uc_ EM's own over the candidates. */
+	double m_[SB_LF_COUNT][MAX_LEVELS], u_[SB_LF_COUNT][MAX_LEVELS];
+	double uc_[SB_LF_COUNT][MAX_LEVELS];
+	double lambda, prior;
+	uint32_t *given_freq, *family_freq; /* per mention, the value's count */
+	struct sb_link_stats st;
+};
+
+const char *
+sb_link_field_name(enum sb_link_field f)
+{
+	return f < SB_LF_COUNT ? field_names[f] : "?";
+}
+
+int
+sb_link_id_type(const char *name)
+{
+	for (int t = 0; t < ID_NTYPES; t++)
+		if (strcmp(name, id_types[t]) == 0)
+			return t;
+	return -1;
+}
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ------------------------------------------------------------ objects */
+
+int
+sb_link_new(struct sb_link **out, const struct sb_link_opts *o,
+    struct sb_err *e)
+{
+	struct sb_link *l;
+
+	*out = NULL;
+	if ((l = calloc(1, sizeof(*l))) == NULL)
+		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+	l->o = *o;
+	if (l->o.threshold < 0)
+		l->o.threshold = 0.5;
+	if (l->o.threads <= 0)
+		l->o.threads = 2;
+	if (l->o.max_block == 0)
+		l->o.max_block = 2000;
+	if (l->o.em_iterations <= 0)
+		l->o.em_iterations = 40;
+	if (l->o.seed == 0)
+		l->o.seed = 0x5b5b0f1e2d3c4b5aull;
+	*out = l;
+	return SB_OK;
+}
+
+void
+sb_link_free(struct sb_link *l)
+{
+	if (l == NULL)
+		return;
+	for (size_t i = 0; i < l->ncases; i++) {
+		struct kase *k = &l->cases[i];
+
+		free(k->case_id);
+		free(k->source);
+		free(k->member);
+		for (uint32_t j = 0; j < k->np; j++)
+			free(k->pids[j]);
+		free(k->pids);
+	}
+	free(l->cases);
+	free(l->m);
+	free(l->given);
+	free(l->family);
+	free(l->full);
+	free(l->dob);
+	free(l->addr);
+	free(l->ids);
+	free(l->rec2case);
+	free(l->pairs);
+	free(l->pp);
+	free(l->links);
+	free(l->entity);
+	free(l->eid);
+	free(l->given_freq);
+	free(l->family_freq);
+	free(l);
+}
+
+/* ------------------------------------------------------------ reading */
+
+static const cJSON *
+get(const cJSON *o, const char *k)
+{
+	return cJSON_IsObject(o) ? cJSON_GetObjectItemCaseSensitive(o, k) :
+	    NULL;
+}
+
+static const char *
+str(const cJSON *o, const char *k)
+{
+	const cJSON *v = get(o, k);
+
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* The first 64 bits of a "type:<hex>" token; 0 for none. */
+static uint64_t
+token64(const char *t)
+{
+	const char *h = t != NULL ? strchr(t, ':') : NULL;
+	uint64_t v = 0;
+	int i;
+
+	if (h == NULL)
+		return 0;
+	for (h++, i = 0; i < 16 && h[i] != '\0'; i++) {
+		char c = h[i];
+
+		v = v << 4 | (uint64_t)(c >= 'a' ? c - 'a' + 10 : c >= 'A' ?
+		    c - 'A' + 10 : c - '0');
+	}
+	return v | (v == 0); /* never 0: 0 means none */
+}
+
+static uint64_t
+text64(const char *s)
+{
+	uint64_t h;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	h = sb_fnv1a64(s, strlen(s));
+	return h | (h == 0);
+}
+
+/* Decode a CLK into words; false if absent or of another size. */
+static bool
+clk_read(const struct sb_link *l, const char *b64, uint64_t *w)
+{
+	unsigned char bin[MAX_WORDS * 8];
+	size_t n;
+
+	if (b64 == NULL || sodium_base642bin(bin, sizeof(bin), b64,
+	    strlen(b64), NULL, &n, NULL, sodium_base64_VARIANT_ORIGINAL) != 0 ||
+	    n != l->nw * 8)
+		return false;
+	/* Little-endian bytes (sb_anon_clk_b64). */
+	for (size_t i = 0; i < l->nw; i++) {
+		uint64_t v = 0;
+
+		for (int b = 7; b >= 0; b--)
+			v = v << 8 | bin[i * 8 + (size_t)b];
+		w[i] = v;
+	}
+	return true;
+}
+
+static int
+grow(void **p, size_t *cap, size_t need, size_t size)
+{
+	size_t nc;
+	void *q;
+
+	if (need <= *cap)
+		return 0;
+	nc = *cap ? *cap * 2 : 1024;
+	while (nc < need)
+		nc *= 2;
+	if ((q = realloc(*p, nc * size)) == NULL)
+		return -1;
+	*p = q;
+	*cap = nc;
+	return 0;
+}
+
+/* The key and encoding of the first record; every other must match. */
+static int
+check_anon(struct sb_link *l, const cJSON *anon, struct sb_err *e)
+{
+	const char *kid = str(anon, "key_id");
+	const cJSON *clk = get(anon, "clk");
+	char params[128];
+	char *pj;
+	double bits;
+
+	if (kid == NULL || !cJSON_IsObject(clk))
+		return sb_seterr(e, SB_REJECT, SB_E_DATA,
+		    "anon member without key_id or clk parameters");
+	if ((pj = cJSON_PrintUnformatted(clk)) == NULL)
+		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+	snprintf(params, sizeof(params), "%s", pj);
+	cJSON_free(pj);
+	if (!l->have_key) {
+		bits = cJSON_GetNumberValue(get(clk, "bits"));
+		if (!(bits >= 64 && bits <= 4096) || (int)bits % 64 != 0)
+			return sb_seterr(e, SB_REJECT, SB_E_DATA,
+			    "anon.clk.bits is not a multiple of 64 up to 4096");
+		snprintf(l->key_id, sizeof(l->key_id), "%s", kid);
+		snprintf(l->clk_params, sizeof(l->clk_params), "%s", params);
+		l->nw = (size_t)bits / 64;
+		l->have_key = true;
+		return SB_OK;
+	}
+	if (strcmp(kid, l->key_id) != 0)
+		return sb_seterr(e, SB_FATAL, SB_E_DATA,
+		    "made with another key (key id %.16s, the first record's "
+		    "%.16s): records of different keys are never linked", kid,
+		    l->key_id);
+	if (strcmp(params, l->clk_params) != 0)
+		return sb_seterr(e, SB_FATAL, SB_E_DATA,
+		    "CLK parameters differ from the first record's: "
+		    "encodings cannot be compared");
+	return SB_OK;
+}
+
+static void
+read_person(struct sb_link *l, const cJSON *p, struct mention *m, size_t mi)
+{
+	const cJSON *ne = get(p, "name_enc"), *de = get(p, "dob_enc");
+	const cJSON *x;
+	const char *s;
+	uint64_t *g = l->given + mi * l->nw, *f = l->family + mi * l->nw;
+	uint64_t *u = l->full + mi * l->nw, *d = l->dob + mi * l->nw;
+	uint64_t *ad = l->addr + mi * l->nw;
+
+	memset(ad, 0, l->nw * 8);
+	memset(g, 0, l->nw * 8);
+	memset(f, 0, l->nw * 8);
+	memset(u, 0, l->nw * 8);
+	memset(d, 0, l->nw * 8);
+	m->name_tok = token64(str(ne, "token"));
+	if (clk_read(l, str(ne, "given_clk"), g)) {
+		m->flags |= HAS_GIVEN;
+		m->pc_given = (uint16_t)sb_dice_count(g, l->nw);
+		m->given_h = sb_fnv1a64(g, l->nw * 8);
+	}
+	if (clk_read(l, str(ne, "family_clk"), f)) {
+		m->flags |= HAS_FAMILY;
+		m->pc_family = (uint16_t)sb_dice_count(f, l->nw);
+		m->family_h = sb_fnv1a64(f, l->nw * 8);
+	}
+	if (clk_read(l, str(ne, "clk"), u)) {
+		m->flags |= HAS_FULL;
+		m->pc_full = (uint16_t)sb_dice_count(u, l->nw);
+	}
+	m->dob_tok = token64(str(de, "token"));
+	x = get(de, "parts");
+	m->dob_ym = token64(str(x, "ym"));
+	m->dob_md = token64(str(x, "md"));
+	m->dob_yd = token64(str(x, "yd"));
+	m->dob_dg = token64(str(x, "digits"));
+	m->dob_y = token64(str(x, "y"));
+	m->dob_m = token64(str(x, "m"));
+	if (clk_read(l, str(de, "clk"), d)) {
+		m->flags |= HAS_DOBCLK;
+		m->pc_dob = (uint16_t)sb_dice_count(d, l->nw);
+	}
+	x = get(get(p, "birth"), "year");
+	m->byear = cJSON_IsNumber(x) && x->valuedouble >= 1 &&
+	    x->valuedouble < 10000 ? (int16_t)x->valuedouble : 0;
+	if ((s = str(p, "sex")) != NULL)
+		for (uint8_t v = 1; sexes[v] != NULL; v++)
+			if (strcmp(s, sexes[v]) == 0)
+				m->sex = v;
+	cJSON_ArrayForEach(x, get(p, "citizenships"))
+		if (cJSON_IsString(x) && strlen(x->valuestring) == 2 &&
+		    m->ncit < MAX_CIT)
+			m->cit[m->ncit++] = (uint16_t)(x->valuestring[0] << 8 |
+			    x->valuestring[1]);
+	cJSON_ArrayForEach(x, get(p, "addresses")) {
+		const cJSON *enc = get(x, "enc");
+
+		if (m->loc == 0)
+			m->loc = text64(str(x, "locality"));
+		if (m->reg == 0)
+			m->reg = text64(str(x, "region"));
+		if (m->postcode == 0)
+			m->postcode = token64(str(enc, "postcode"));
+		if (!(m->flags & HAS_ADDR) && clk_read(l, str(enc, "clk"), ad)) {
+			m->flags |= HAS_ADDR;
+			m->pc_addr = (uint16_t)sb_dice_count(ad, l->nw);
+		}
+	}
+}
+
+static int
+read_ids(struct sb_link *l, const cJSON *p, struct mention *m)
+{
+	const cJSON *x;
+
+	m->id_off = (uint32_t)l->nids;
+	cJSON_ArrayForEach(x, get(p, "identifiers")) {
+		const char *type = str(x, "type"), *tok = str(x, "token");
+		int t = type != NULL ? sb_link_id_type(type) : -1;
+
+		if (t < 0 || tok == NULL || (l->o.ignore_ids >> t & 1))
+			continue;
+		if (grow((void **)&l->ids, &l->capids, l->nids + 1,
+		    sizeof(*l->ids)) < 0)
+			return -1;
+		l->ids[l->nids].tok = token64(tok) ^ ((uint64_t)t << 56);
+		l->ids[l->nids].type = (uint32_t)t;
+		l->nids++;
+	}
+	m->id_n = (uint32_t)(l->nids - m->id_off);
+	return 0;
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? strdup(s) : NULL;
+}
+
+static int
+add_case(struct sb_link *l, size_t rec, const cJSON *root, struct sb_err *e)
+{
+	const cJSON *persons = get(root, "persons"), *p;
+	const cJSON *prov = get(root, "provenance"), *rn;
+	struct kase *k;
+	size_t np = (size_t)cJSON_GetArraySize(persons), i = 0;
+
+	if (persons != NULL && !cJSON_IsArray(persons))
+		return sb_seterr(e, SB_REJECT, SB_E_DATA,
+		    "persons is not an array");
+	if (grow((void **)&l->cases, &l->capcases, l->ncases + 1,
+	    sizeof(*l->cases)) < 0 ||
+	    grow((void **)&l->m, &l->capm, l->nm + np, sizeof(*l->m)) < 0)
+		goto nomem;
+	if (l->capm > 0) {
+		/* The CLK arrays follow the mentions' capacity. */
+		size_t bytes = l->capm * l->nw * 8;
+		uint64_t **arr[5] = {&l->given, &l->family, &l->full, &l->dob,
+		    &l->addr};
+
+		for (int a = 0; a < 5; a++) {
+			uint64_t *q = realloc(*arr[a], bytes > 0 ? bytes : 8);
+
+			if (q == NULL)
+				goto nomem;
+			*arr[a] = q;
+		}
+	}
+	k = &l->cases[l->ncases];
+	memset(k, 0, sizeof(*k));
+	k->rec = (uint32_t)rec;
+	k->first = (uint32_t)l->nm;
+	k->np = (uint32_t)np;
+	k->case_id = dup_or_null(str(root, "case_id"));
+	k->source = dup_or_null(str(prov, "source"));
+	k->member = dup_or_null(str(prov, "member"));
+	rn = get(prov, "record");
+	k->record = cJSON_IsNumber(rn) ? (long)rn->valuedouble : -1;
+	if ((k->pids = calloc(np > 0 ? np : 1, sizeof(char *))) == NULL ||
+	    k->case_id == NULL)
+		goto nomem_case;
+	l->ncases++;
+	cJSON_ArrayForEach(p, persons) {
+		struct mention *m = &l->m[l->nm];
+
+		memset(m, 0, sizeof(*m));
+		m->rec = (uint32_t)rec;
+		m->cas = (uint32_t)(l->ncases - 1);
+		m->person = (uint32_t)i;
+		k->pids[i] = strdup(str(p, "pid") != NULL ? str(p, "pid") : "");
+		if (k->pids[i] == NULL)
+			goto nomem;
+		read_person(l, p, m, l->nm);
+		if (read_ids(l, p, m) < 0)
+			goto nomem;
+		if (m->flags != 0)
+			l->st.mentions_encoded++;
+		l->nm++;
+		i++;
+	}
+	return SB_OK;
+nomem_case:
+	free(k->case_id);
+	free(k->source);
+	free(k->member);
+	free(k->pids);
+nomem:
+	return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+}
+
+int
+sb_link_add(struct sb_link *l, size_t rec, const char *line, size_t n,
+    struct sb_err *e)
+{
+	cJSON *root;
+	const char *sb;
+	const cJSON *anon;
+	int r = SB_OK;
+
+	if (grow((void **)&l->rec2case, &l->caprec, rec + 1,
+	    sizeof(*l->rec2case)) < 0)
+		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+	while (l->nrec <= rec)
+		l->rec2case[l->nrec++] = -1;
+	l->st.records++;
+	if ((root = cJSON_ParseWithLength(line, n)) == NULL)
+		return sb_seterr(e, SB_REJECT, SB_E_DATA, "not JSON");
+	sb = str(root, "sb");
+	if (sb == NULL) {
+		r = sb_seterr(e, SB_REJECT, SB_E_DATA,
+		    "not a SafeBorders record (no \"sb\" type)");
+		goto out;
+	}
+	if (strcmp(sb, "case/1") != 0) {
+		l->st.passed++;
+		goto out;
+	}
+	anon = get(root, "anon");
+	if (anon == NULL && !l->o.allow_raw) {
+		r = sb_seterr(e, SB_REJECT, SB_E_DATA,
+		    "not anonymised (no anon member): run sb-anonymise "
+		    "first, or --allow-raw for one authority's own data");
+		goto out;
+	}
+	if (anon != NULL && (r = check_anon(l, anon, e)) != SB_OK)
+		goto out;
+	if (anon == NULL && !l->have_key) {
+		l->nw = 1024 / 64;
+		snprintf(l->key_id, sizeof(l->key_id), "raw");
+		l->have_key = true;
+	}
+	if (str(root, "case_id") == NULL) {
+		r = sb_seterr(e, SB_REJECT, SB_E_DATA,
+		    "case/1 record without case_id");
+		goto out;
+	}
+	l->rec2case[rec] = (int32_t)l->ncases;
+	if ((r = add_case(l, rec, root, e)) != SB_OK)
+		l->rec2case[rec] = -1;
+	else
+		l->st.cases++;
+out:
+	cJSON_Delete(root);
+	return r;
+}
+
+/* ----------------------------------------------------------- sorting */
+
+/* LSD radix sort of 64-bit keys with 32-bit payloads (stable). */
+struct kv {
+	uint64_t k;
+	uint32_t v;
+	uint32_t pad;
+};
+
+static int
+radix_kv(struct kv *a, size_t n)
+{
+	struct kv *tmp = malloc((n > 0 ? n : 1) * sizeof(*tmp)), *src = a,
+	    *dst = tmp, *t;
+	size_t *cnt = malloc(65536 * sizeof(size_t));
+
+	if (tmp == NULL || cnt == NULL) {
+		free(tmp);
+		free(cnt);
+		return -1;
+	}
+	for (int pass = 0; pass < 4; pass++) {
+		int sh = pass * 16;
+		size_t sum = 0;
+
+		memset(cnt, 0, 65536 * sizeof(size_t));
+		for (size_t i = 0; i < n; i++)
+			cnt[(src[i].k >> sh) & 0xffff]++;
+		for (size_t d = 0; d < 65536; d++) {
+			size_t c = cnt[d];
+
+			cnt[d] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			dst[cnt[(src[i].k >> sh) & 0xffff]++] = src[i];
+		t = src;
+		src = dst;
+		dst = t;
+	}
+	/* Four passes: the sorted keys are back in a. */
+	free(tmp);
+	free(cnt);
+	return 0;
+}
+
+static int
+radix_u64(uint64_t *a, size_t n)
+{
+	uint64_t *tmp = malloc((n > 0 ? n : 1) * sizeof(*tmp)), *src = a,
+	    *dst = tmp, *t;
+	size_t *cnt = malloc(65536 * sizeof(size_t));
+
+	if (tmp == NULL || cnt == NULL) {
+		free(tmp);
+		free(cnt);
+		return -1;
+	}
+	for (int pass = 0; pass < 4; pass++) {
+		int sh = pass * 16;
+		size_t sum = 0;
+
+		memset(cnt, 0, 65536 * sizeof(size_t));
+		for (size_t i = 0; i < n; i++)
+			cnt[(src[i] >> sh) & 0xffff]++;
+		for (size_t d = 0; d < 65536; d++) {
+			size_t c = cnt[d];
+
+			cnt[d] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			dst[cnt[(src[i] >> sh) & 0xffff]++] = src[i];
+		t = src;
+		src = dst;
+		dst = t;
+	}
+	free(tmp);
+	free(cnt);
+	return 0;
+}
+
+/* ---------------------------------------------------------- blocking */
+
+static uint64_t
+mix(uint64_t a, uint64_t b)
+{
+	uint64_t x = a * 0x9e3779b97f4a7c15ull ^ b;
+
+	x ^= x >> 31;
+	x *= 0xbf58476d1ce4e5b9ull;
+	x ^= x >> 29;
+	x *= 0x94d049bb133111ebull;
+	return x ^ (x >> 32);
+}
+
+static uint64_t
+rng_next(uint64_t *s)
+{
+	uint64_t x = *s;
+
+	x ^= x << 13;
+	x ^= x >> 7;
+	x ^= x << 17;
+	return *s = x;
+}
+
+/* The minhashes of a CLK: for each permutation the rank of its first set
+ * position. */
+static void
+minhashes(const uint64_t *w, size_t nbits, const uint16_t *perm,
+    uint16_t *out)
+{
+	for (int h = 0; h < LSH_HASHES; h++) {
+		const uint16_t *p = perm + (size_t)h * nbits;
+		uint16_t k = 0;
+
+		while (k < nbits && !(w[p[k] >> 6] >> (p[k] & 63) & 1))
+			k++;
+		out[h] = k;
+	}
+}
+
+struct keys {
+	struct kv *v;
+	size_t n, cap;
+};
+
+static int
+key_add(struct keys *k, uint64_t key, uint32_t m)
+{
+	if (grow((void **)&k->v, &k->cap, k->n + 1, sizeof(*k->v)) < 0)
+		return -1;
+	k->v[k->n].k = key;
+	k->v[k->n].v = m;
+	k->v[k->n].pad = 0;
+	k->n++;
+	return 0;
+}
+
+static int
+blocking_keys(struct sb_link *l, struct keys *k)
+{
+	size_t nbits = l->nw * 64;
+	uint16_t *perm = malloc(LSH_HASHES * nbits * sizeof(uint16_t));
+	uint16_t mh[LSH_HASHES];
+	uint64_t s = l->o.seed;
+	int rc = -1;
+
+	if (perm == NULL)
+		return -1;
+	for (int h = 0; h < LSH_HASHES; h++) {
+		uint16_t *p = perm + (size_t)h * nbits;
+
+		for (size_t i = 0; i < nbits; i++)
+			p[i] = (uint16_t)i;
+		for (size_t i = nbits - 1; i > 0; i--) {
+			size_t j = rng_next(&s) % (i + 1);
+			uint16_t t = p[i];
+
+			p[i] = p[j];
+			p[j] = t;
+		}
+	}
+	for (size_t i = 0; i < l->nm; i++) {
+		const struct mention *m = &l->m[i];
+		uint32_t mi = (uint32_t)i;
+
+		if (m->name_tok && key_add(k, mix(1, m->name_tok), mi) < 0)
+			goto out;
+		if (m->dob_tok && key_add(k, mix(2, m->dob_tok), mi) < 0)
+			goto out;
+		if (m->dob_dg && key_add(k, mix(8, m->dob_dg), mi) < 0)
+			goto out;
+		for (uint32_t j = 0; j < m->id_n; j++)
+			if (key_add(k, mix(3, l->ids[m->id_off + j].tok), mi) < 0)
+				goto out;
+		/* An exact name part with the birth year or the locality: a
+		 * surname changed by marriage, a given name misspelt. */
+		if ((m->flags & HAS_GIVEN) && m->byear &&
+		    key_add(k, mix(4, m->given_h ^ (uint64_t)m->byear), mi) < 0)
+			goto out;
+		if ((m->flags & HAS_FAMILY) && m->byear &&
+		    key_add(k, mix(5, m->family_h ^ (uint64_t)m->byear), mi) < 0)
+			goto out;
+		if ((m->flags & HAS_GIVEN) && m->loc &&
+		    key_add(k, mix(6, m->given_h ^ m->loc), mi) < 0)
+			goto out;
+		if ((m->flags & HAS_FAMILY) && m->loc &&
+		    key_add(k, mix(7, m->family_h ^ m->loc), mi) < 0)
+			goto out;
+		if ((m->flags & HAS_GIVEN) && m->postcode &&
+		    key_add(k, mix(9, m->given_h ^ m->postcode), mi) < 0)
+			goto out;
+		if ((m->flags & HAS_FAMILY) && m->postcode &&
+		    key_add(k, mix(10, m->family_h ^ m->postcode), mi) < 0)
+			goto out;
+		if (m->byear && m->postcode && key_add(k, mix(11, m->postcode ^
+		    (uint64_t)m->byear), mi) < 0)
+			goto out;
+		if (m->flags & HAS_ADDR) {
+			/* The street: alone (selective), and within the
+			 * postcode (less so). */
+			minhashes(l->addr + i * l->nw, nbits, perm, mh);
+			for (int b = 0; b < LSH_ADDR_BANDS; b++) {
+				uint64_t h = mix(400 + (uint64_t)b, 0);
+
+				for (int r = 0; r < LSH_ADDR_ROWS; r++)
+					h = mix(h, mh[b * LSH_ADDR_ROWS + r]);
+				if (key_add(k, h, mi) < 0)
+					goto out;
+			}
+			for (int b = 0; m->postcode && b < LSH_PC_BANDS; b++) {
+				uint64_t h = mix(500 + (uint64_t)b, m->postcode);
+				const uint16_t *q = mh + 64;
+
+				for (int r = 0; r < LSH_PC_ROWS; r++)
+					h = mix(h, q[b * LSH_PC_ROWS + r]);
+				if (key_add(k, h, mi) < 0)
+					goto out;
+			}
+		}
+		if (!(m->flags & HAS_FULL))
+			continue;
+		minhashes(l->full + i * l->nw, nbits, perm, mh);
+		for (int b = 0; m->loc && b < LSH_LOC_BANDS; b++) {
+			uint64_t h = mix(300 + (uint64_t)b, m->loc);
+
+			for (int r = 0; r < LSH_LOC_ROWS; r++)
+				h = mix(h, mh[b * LSH_LOC_ROWS + r]);
+			if (key_add(k, h, mi) < 0)
+				goto out;
+		}
+		for (int b = 0; b < LSH_YEAR_BANDS; b++) {
+			uint64_t h = mix(100 + (uint64_t)b, (uint64_t)m->byear);
+
+			for (int r = 0; r < LSH_YEAR_ROWS; r++)
+				h = mix(h, mh[b * LSH_YEAR_ROWS + r]);
+			if (key_add(k, h, mi) < 0)
+				goto out;
+		}
+		for (int b = 0; b < LSH_FREE_BANDS; b++) {
+			uint64_t h = mix(200 + (uint64_t)b, 0);
+			const uint16_t *q = mh + LSH_YEAR_BANDS * LSH_YEAR_ROWS;
+
+			for (int r = 0; r < LSH_FREE_ROWS; r++)
+				h = mix(h, q[b * LSH_FREE_ROWS + r]);
+			if (key_add(k, h, mi) < 0)
+				goto out;
+		}
+	}
+	rc = 0;
+out:
+	free(perm);
+	return rc;
+}
+
+static int
+block(struct sb_link *l, struct sb_err *e)
+{
+	struct keys k = {0};
+	size_t capp = 0, i, j, a, b;
+
+	if (blocking_keys(l, &k) < 0 || radix_kv(k.v, k.n) < 0)
+		goto nomem;
+	l->npairs = 0;
+	for (i = 0; i < k.n; i = j) {
+		for (j = i + 1; j < k.n && k.v[j].k == k.v[i].k; j++)
+			;
+		if (j - i < 2)
+			continue;
+		if (j - i > l->o.max_block) {
+			l->st.blocks_skipped++;
+			continue;
+		}
+		for (a = i; a < j; a++)
+			for (b = a + 1; b < j; b++) {
+				uint32_t x = k.v[a].v, y = k.v[b].v;
+
+				if (x == y || l->m[x].cas == l->m[y].cas)
+					continue;
+				if (x > y) {
+					uint32_t t = x;
+
+					x = y;
+					y = t;
+				}
+				if (grow((void **)&l->pairs, &capp,
+				    l->npairs + 1, sizeof(*l->pairs)) < 0)
+					goto nomem;
+				l->pairs[l->npairs++] = (uint64_t)x << 32 | y;
+			}
+	}
+	free(k.v);
+	if (radix_u64(l->pairs, l->npairs) < 0)
+		goto nomem;
+	for (i = 0, j = 0; i < l->npairs; i++)
+		if (j == 0 || l->pairs[j - 1] != l->pairs[i])
+			l->pairs[j++] = l->pairs[i];
+	l->npairs = j;
+	return SB_OK;
+nomem:
+	free(k.v);
+	return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory (blocking)");
+}
+
+/* -------------------------------------------------------- comparison */
+
+static uint8_t
+dice_level(double d)
+{
+	return d >= 0.95 ? 0 : d >= 0.88 ? 1 : d >= 0.8 ? 2 : d >= 0.7 ? 3 :
+	    d >= 0.55 ? 4 : 5;
+}
+
+static void
+compare(const struct sb_link *l, uint32_t i, uint32_t j, uint8_t *lv)
+{
+	const struct mention *a = &l->m[i], *b = &l->m[j];
+	size_t nw = l->nw;
+
+	memset(lv, MISSING, SB_LF_COUNT);
+	if ((a->flags & b->flags & (HAS_GIVEN | HAS_FAMILY)) ==
+	    (HAS_GIVEN | HAS_FAMILY)) {
+		/* Given and family names written the wrong way round are
+		 * compared crossed. */
+		const uint64_t *ga = l->given + i * nw, *gb = l->given + j * nw;
+		const uint64_t *fa = l->family + i * nw, *fb = l->family + j * nw;
+		double g = sb_dice(ga, a->pc_given, gb, b->pc_given, nw);
+		double f = sb_dice(fa, a->pc_family, fb, b->pc_family, nw);
+
+		if (g + f < 1.5) {
+			double gx = sb_dice(ga, a->pc_given, fb, b->pc_family,
+			    nw);
+			double fx = sb_dice(fa, a->pc_family, gb, b->pc_given,
+			    nw);
+
+			if (gx + fx > g + f + 0.3) {
+				g = gx;
+				f = fx;
+			}
+		}
+		lv[SB_LF_GIVEN] = dice_level(g);
+		lv[SB_LF_FAMILY] = dice_level(f);
+	} else if ((a->flags & HAS_GIVEN) && (b->flags & HAS_GIVEN))
+		lv[SB_LF_GIVEN] = dice_level(sb_dice(l->given + i * nw,
+		    a->pc_given, l->given + j * nw, b->pc_given, nw));
+	if (lv[SB_LF_FAMILY] != MISSING)
+		;
+	else if ((a->flags & HAS_FAMILY) && (b->flags & HAS_FAMILY))
+		lv[SB_LF_FAMILY] = dice_level(sb_dice(l->family + i * nw,
+		    a->pc_family, l->family + j * nw, b->pc_family, nw));
+	else if ((a->flags & HAS_FULL) && (b->flags & HAS_FULL))
+		/* A name written whole: its words against the other's. */
+		lv[SB_LF_FAMILY] = dice_level(sb_dice(l->full + i * nw,
+		    a->pc_full, l->full + j * nw, b->pc_full, nw));
+	if (a->byear && b->byear) {
+		/* Of year-month, month-day and year-day, a date with one
+		 * part mistyped keeps two; month and day digits swapped keep
+		 * the digits. */
+		int parts = (a->dob_ym && a->dob_ym == b->dob_ym) +
+		    (a->dob_md && a->dob_md == b->dob_md) +
+		    (a->dob_yd && a->dob_yd == b->dob_yd);
+
+		/* A date written to the year or month only agrees with a
+		 * full one that starts so. */
+		bool compatible = (a->dob_tok && (a->dob_tok == b->dob_y ||
+		    a->dob_tok == b->dob_m)) || (b->dob_tok &&
+		    (b->dob_tok == a->dob_y || b->dob_tok == a->dob_m));
+
+		if (a->dob_tok && a->dob_tok == b->dob_tok)
+			lv[SB_LF_DOB] = 0;
+		else if (compatible)
+			lv[SB_LF_DOB] = 1;
+		else if (parts >= 2 || (a->dob_dg && a->dob_dg == b->dob_dg))
+			lv[SB_LF_DOB] = 2;
+		else if (parts == 1)
+			lv[SB_LF_DOB] = 3;
+		else
+			lv[SB_LF_DOB] = a->byear == b->byear ? 4 : 5;
+	}
+	if (a->sex && b->sex)
+		lv[SB_LF_SEX] = a->sex == b->sex ? 0 : 1;
+	if (a->ncit && b->ncit) {
+		lv[SB_LF_CITIZENSHIP] = 1;
+		for (int x = 0; x < a->ncit; x++)
+			for (int y = 0; y < b->ncit; y++)
+				if (a->cit[x] == b->cit[y])
+					lv[SB_LF_CITIZENSHIP] = 0;
+	}
+	if (a->id_n && b->id_n) {
+		lv[SB_LF_IDENTIFIER] = 1;
+		for (uint32_t x = 0; x < a->id_n; x++)
+			for (uint32_t y = 0; y < b->id_n; y++)
+				if (l->ids[a->id_off + x].tok ==
+				    l->ids[b->id_off + y].tok)
+					lv[SB_LF_IDENTIFIER] = 0;
+	}
+	if (a->flags & b->flags & HAS_ADDR) {
+		double d = sb_dice(l->addr + i * nw, a->pc_addr,
+		    l->addr + j * nw, b->pc_addr, nw);
+
+		lv[SB_LF_ADDRESS] = d >= 0.9 ? 0 : d >= 0.75 ? 1 : d >= 0.6 ?
+		    2 : 3;
+	}
+	if (a->postcode && b->postcode)
+		lv[SB_LF_POSTCODE] = a->postcode == b->postcode ? 0 : 1;
+	/* The locality names its region: one field, not two votes. */
+	if (a->loc && b->loc && a->loc == b->loc)
+		lv[SB_LF_PLACE] = 0;
+	else if (a->reg && b->reg)
+		lv[SB_LF_PLACE] = a->reg == b->reg ? 1 : 2;
+	else if (a->loc && b->loc)
+		lv[SB_LF_PLACE] = 2;
+}
+
+struct cmp_job {
+	const struct sb_link *l;
+	size_t from, to;
+	uint8_t *lv;
+};
+
+static void *
+cmp_worker(void *arg)
+{
+	struct cmp_job *j = arg;
+
+	for (size_t p = j->from; p < j->to; p++)
+		compare(j->l, (uint32_t)(j->l->pairs[p] >> 32),
+		    (uint32_t)j->l->pairs[p], j->lv + p * SB_LF_COUNT);
+	return NULL;
+}
+
+static int
+compare_all(struct sb_link *l, uint8_t *lv)
+{
+	pthread_t th[16];
+	struct cmp_job jobs[16];
+	int n = l->o.threads > 16 ? 16 : l->o.threads, started = 0;
+
+	for (int t = 0; t < n; t++) {
+		jobs[t].l = l;
+		jobs[t].from = l->npairs * (size_t)t / (size_t)n;
+		jobs[t].to = l->npairs * (size_t)(t + 1) / (size_t)n;
+		jobs[t].lv = lv;
+		if (t > 0 && pthread_create(&th[t], NULL, cmp_worker,
+		    &jobs[t]) == 0)
+			started |= 1 << t;
+		else if (t > 0)
+			cmp_worker(&jobs[t]);
+	}
+	cmp_worker(&jobs[0]);
+	for (int t = 1; t < n; t++)
+		if (started >> t & 1)
+			pthread_join(th[t], NULL);
+	return 0;
+}
+
+/* ------------------------------------------------------------- model */
+
+/* u: the level frequencies among random pairs of mentions of different
+ * cases, nearly all of them non-matches. */
+static void
+estimate_u(struct sb_link *l)
+{
+	double cnt[SB_LF_COUNT][MAX_LEVELS] = {{0}};
+	uint64_t s = l->o.seed ^ 0x1234567887654321ull;
+	size_t samples = l->nm < 2 ? 0 : 20 * l->nm < 2000000 ? 20 * l->nm :
+	    2000000;
+	uint8_t lv[SB_LF_COUNT];
+
+	for (size_t k = 0; k < samples; k++) {
+		uint32_t i = (uint32_t)(rng_next(&s) % l->nm);
+		uint32_t j = (uint32_t)(rng_next(&s) % l->nm);
+
+		if (i == j || l->m[i].cas == l->m[j].cas)
+			continue;
+		compare(l, i, j, lv);
+		for (int f = 0; f < SB_LF_COUNT; f++)
+			if (lv[f] != MISSING)
+				cnt[f][lv[f]] += 1;
+	}
+	for (int f = 0; f < SB_LF_COUNT; f++) {
+		double tot = 0;
+
+		for (int v = 0; v < nlevels[f]; v++)
+			tot += cnt[f][v] + 0.5;
+		for (int v = 0; v < nlevels[f]; v++)
+			l->u_[f][v] = (cnt[f][v] + 0.5) / tot;
+	}
+}
+
+/* m and lambda by EM over the candidate pairs, u held fixed. */
+/*
+ * The fields that say who a person is.  The others (sex, citizenship,
+ * place) say where and what they are: many people share
+ * them, and a mixture model left to use them finds "the same town" as
+ * its match class.  EM runs on the identity fields; the others' m are
+ * counted once, after, from its match probabilities.
+ */
+static bool
+identity(int f)
+{
+	return f != SB_LF_SEX && f != SB_LF_CITIZENSHIP && f != SB_LF_PLACE;
+}
+
+/* Is candidate pair x surely a match: the same name and date of birth,
+ * or a shared identifier and a close name? */
+static bool
+anchor(const uint8_t *x)
+{
+	bool names = x[SB_LF_GIVEN] <= 1 && x[SB_LF_FAMILY] <= 1;
+
+	return (names && x[SB_LF_DOB] == 0) ||
+	    (x[SB_LF_IDENTIFIER] == 0 && (names || x[SB_LF_DOB] == 0));
+}
+
+/*
+ * Start EM from the sure matches, not from a guess: on data where many
+ * people share a place and a nationality (victims of one town), EM
+ * started from a guess can settle on "same place" as its match class.
+ * The fields the rule looks at keep the guess.
+ */
+static void
+seed_m(struct sb_link *l, const uint8_t *lv, double *lam)
+{
+	double cnt[SB_LF_COUNT][MAX_LEVELS] = {{0}};
+	size_t n = 0;
+
+	for (size_t p = 0; p < l->npairs; p++) {
+		const uint8_t *x = lv + p * SB_LF_COUNT;
+
+		if (!anchor(x))
+			continue;
+		n++;
+		for (int f = 0; f < SB_LF_COUNT; f++)
+			if (x[f] != MISSING)
+				cnt[f][x[f]] += 1;
+	}
+	if (n < 20)
+		return;
+	for (int f = 0; f < SB_LF_COUNT; f++) {
+		double tot = 0;
+
+		if (f == SB_LF_GIVEN || f == SB_LF_FAMILY || f == SB_LF_DOB ||
+		    f == SB_LF_IDENTIFIER)
+			continue;
+		for (int v = 0; v < nlevels[f]; v++)
+			tot += cnt[f][v] + 1;
+		for (int v = 0; v < nlevels[f]; v++)
+			l->m_[f][v] = (cnt[f][v] + 1) / tot;
+	}
+	*lam = (double)n / (double)l->npairs;
+	*lam = *lam < 0.001 ? 0.001 : *lam > 0.5 ? 0.5 : *lam;
+}
+
+/* The distinct comparison vectors of the candidates, with their counts:
+ * EM runs over these (a few thousand), not over millions of pairs. */
+struct patterns {
+	uint8_t (*v)[SB_LF_COUNT];
+	double *n;
+	size_t len;
+};
+
+static int
+collect_patterns(const struct sb_link *l, const uint8_t *lv,
+    struct patterns *pt)
+{
+	struct kv *k = malloc((l->npairs + 1) * sizeof(*k));
+	size_t i, j;
+
+	memset(pt, 0, sizeof(*pt));
+	if (k == NULL)
+		return -1;
+	for (i = 0; i < l->npairs; i++) {
+		uint64_t h = 0;
+
+		for (int f = 0; f < SB_LF_COUNT; f++)
+			h = h * 257 + lv[i * SB_LF_COUNT + (size_t)f];
+		k[i] = (struct kv){h, (uint32_t)i, 0};
+	}
+	if (radix_kv(k, l->npairs) < 0)
+		goto fail;
+	pt->v = malloc((l->npairs + 1) * sizeof(*pt->v));
+	pt->n = malloc((l->npairs + 1) * sizeof(*pt->n));
+	if (pt->v == NULL || pt->n == NULL)
+		goto fail;
+	for (i = 0; i < l->npairs; i = j) {
+		for (j = i + 1; j < l->npairs && k[j].k == k[i].k; j++)
+			;
+		memcpy(pt->v[pt->len], lv + (size_t)k[i].v * SB_LF_COUNT,
+		    SB_LF_COUNT);
+		pt->n[pt->len++] = (double)(j - i);
+	}
+	free(k);
+	return 0;
+fail:
+	free(k);
+	free(pt->v);
+	free(pt->n);
+	return -1;
+}
+
+/*
+ * One EM fit over the patterns: fields in `vote` decide the match
+ * probabilities; m and u of every field are counted from them.  Starts
+ * from l->m_, l->uc_ and *lam.  A Dirichlet prior on m keeps each level
+ * at least PRIOR_SHARE of the matches: without it EM drives the rare
+ * ways real matches disagree (a date of birth retyped) to nothing, and
+ * their weight to minus infinity.
+ */
+static void
+em_fit(struct sb_link *l, const struct patterns *pt, unsigned vote,
+    double *lam, double m[SB_LF_COUNT][MAX_LEVELS],
+    double u[SB_LF_COUNT][MAX_LEVELS])
+{
+	for (int it = 0; it < l->o.em_iterations; it++) {
+		double sm[SB_LF_COUNT][MAX_LEVELS] = {{0}}, tp = 0, all = 0;
+		double su[SB_LF_COUNT][MAX_LEVELS] = {{0}};
+		double wm[SB_LF_COUNT][MAX_LEVELS];
+		double lw = log(*lam / (1 - *lam));
+
+		for (int f = 0; f < SB_LF_COUNT; f++)
+			for (int v = 0; v < nlevels[f]; v++)
+				wm[f][v] = log(m[f][v] / u[f][v]);
+		for (size_t p = 0; p < pt->len; p++) {
+			const uint8_t *x = pt->v[p];
+			double w = lw, q;
+
+			for (int f = 0; f < SB_LF_COUNT; f++)
+				if (x[f] != MISSING && (vote >> f & 1))
+					w += wm[f][x[f]];
+			q = w > 40 ? 1.0 : w < -40 ? 0.0 : 1.0 / (1.0 + exp(-w));
+			tp += q * pt->n[p];
+			all += pt->n[p];
+			for (int f = 0; f < SB_LF_COUNT; f++)
+				if (x[f] != MISSING) {
+					sm[f][x[f]] += q * pt->n[p];
+					su[f][x[f]] += (1 - q) * pt->n[p];
+				}
+		}
+		if (all == 0)
+			break;
+		*lam = tp / all;
+		*lam = *lam < 1e-6 ? 1e-6 : *lam > 1 - 1e-6 ? 1 - 1e-6 : *lam;
+		for (int f = 0; f < SB_LF_COUNT; f++) {
+			double tot = 0, totu = 0, prior = PRIOR_SHARE * tp + 1e-3;
+
+			for (int v = 0; v < nlevels[f]; v++) {
+				tot += sm[f][v] + prior;
+				totu += su[f][v] + 1e-3;
+			}
+			for (int v = 0; v < nlevels[f]; v++) {
+				m[f][v] = (sm[f][v] + prior) / tot;
+				u[f][v] = (su[f][v] + 1e-3) / totu;
+			}
+		}
+		l->st.em_iterations = it + 1;
+	}
+}
+
+/*
+ * m by EM over the candidates.  The identity fields vote; then each
+ * identity field's m is estimated once more by a fit in which it does
+ * not vote (leave one out, as Splink trains a field on blocking rules
+ * that do not use it): where many people share a full name, a fit in
+ * which names vote calls namesakes matches, and learns from them that
+ * matches often disagree on the date of birth.
+ */
+static int
+estimate_m(struct sb_link *l, const uint8_t *lv)
+{
+	double lam = 0.1, lam0;
+	double m0[SB_LF_COUNT][MAX_LEVELS], u0[SB_LF_COUNT][MAX_LEVELS];
+	double m[SB_LF_COUNT][MAX_LEVELS], u[SB_LF_COUNT][MAX_LEVELS];
+	unsigned ident = 0;
+	struct patterns pt;
+
+	for (int f = 0; f < SB_LF_COUNT; f++)
+		ident |= identity(f) ? 1u << f : 0;
+	memcpy(l->uc_, l->u_, sizeof(l->uc_));
+	for (int f = 0; f < SB_LF_COUNT; f++) {
+		/* Matches mostly agree: the best level first. */
+		double rest = 0.1 / (nlevels[f] - 1);
+
+		l->m_[f][0] = 0.9;
+		for (int v = 1; v < nlevels[f]; v++)
+			l->m_[f][v] = rest;
+	}
+	seed_m(l, lv, &lam);
+	if (collect_patterns(l, lv, &pt) < 0)
+		return -1;
+	memcpy(m0, l->m_, sizeof(m0));
+	memcpy(u0, l->uc_, sizeof(u0));
+	lam0 = lam;
+	em_fit(l, &pt, ident, &lam, l->m_, l->uc_);
+	for (int f = 0; getenv("SB_LINK_LOO") && f < SB_LF_COUNT; f++) {
+		double lf = lam0;
+
+		if (!identity(f))
+			continue;
+		memcpy(m, m0, sizeof(m));
+		memcpy(u, u0, sizeof(u));
+		em_fit(l, &pt, ident & ~(1u << f), &lf, m, u);
+		memcpy(l->m_[f], m[f], sizeof(m[f]));
+	}
+	l->lambda = lam;
+	free(pt.v);
+	free(pt.n);
+	return 0;
+}
+
+/* How often each given and family name CLK occurs: an exact agreement
+ * on a common name says less (term-frequency adjustment). */
+static int
+count_values(struct sb_link *l)
+{
+	struct kv *v = malloc((2 * l->nm + 1) * sizeof(*v));
+	size_t n = 0, i, j;
+
+	l->given_freq = calloc(l->nm + 1, sizeof(uint32_t));
+	l->family_freq = calloc(l->nm + 1, sizeof(uint32_t));
+	if (v == NULL || l->given_freq == NULL || l->family_freq == NULL) {
+		free(v);
+		return -1;
+	}
+	for (i = 0; i < l->nm; i++) {
+		if (l->m[i].flags & HAS_GIVEN)
+			v[n++] = (struct kv){l->m[i].given_h, (uint32_t)i, 0};
+		if (l->m[i].flags & HAS_FAMILY)
+			v[n++] = (struct kv){l->m[i].family_h, (uint32_t)i, 1};
+	}
+	for (i = 0; i < n; i++)
+		v[i].k = mix(v[i].k, v[i].pad);
+	if (radix_kv(v, n) < 0) {
+		free(v);
+		return -1;
+	}
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && v[j].k == v[i].k; j++)
+			;
+		for (size_t x = i; x < j; x++) {
+			uint32_t *fq = v[x].pad ? l->family_freq : l->given_freq;
+
+			fq[v[x].v] = (uint32_t)(j - i);
+		}
+	}
+	free(v);
+	return 0;
+}
+
+/* The weight (log2 m/u) of level v of field f for pair (i, j). */
+static double
+field_weight(const struct sb_link *l, int f, uint8_t v, uint32_t i,
+    uint32_t j)
+{
+	double u = l->u_[f][v];
+
+	if (v == 0 && (f == SB_LF_GIVEN || f == SB_LF_FAMILY) &&
+	    (l->m[i].flags & l->m[j].flags & (f == SB_LF_GIVEN ? HAS_GIVEN :
+	    HAS_FAMILY))) {
+		const uint32_t *fq = f == SB_LF_GIVEN ? l->given_freq :
+		    l->family_freq;
+		double tf = (double)(fq[i] > fq[j] ? fq[i] : fq[j]) /
+		    (double)l->nm;
+
+		/* Never more than the average: the adjustment lowers the
+		 * weight of common names, it does not raise rare ones
+		 * beyond the data. */
+		if (tf > u)
+			u = tf;
+	}
+	return log2(l->m_[f][v] / u);
+}
+
+static int
+score(struct sb_link *l, const uint8_t *lv, struct sb_err *e)
+{
+	double all = (double)l->st.comparisons_possible;
+	double expected = l->lambda * (double)l->npairs;
+	double prior;
+	size_t cap = 0;
+
+	l->prior = all > 0 && expected > 0 ? expected / all : 1e-9;
+	if (l->prior > 0.5)
+		l->prior = 0.5;
+	prior = log2(l->prior / (1 - l->prior));
+	if ((l->pp = malloc((l->npairs + 1) * sizeof(*l->pp))) == NULL)
+		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+	l->nlinks = 0;
+	for (size_t p = 0; p < l->npairs; p++) {
+		const uint8_t *x = lv + p * SB_LF_COUNT;
+		uint32_t i = (uint32_t)(l->pairs[p] >> 32);
+		uint32_t j = (uint32_t)l->pairs[p];
+		double w = prior, pr;
+
+		for (int f = 0; f < SB_LF_COUNT; f++)
+			if (x[f] != MISSING)
+				w += field_weight(l, f, x[f], i, j);
+		pr = 1.0 / (1.0 + exp2(-w));
+		l->pp[p] = (float)pr;
+		if (pr < l->o.threshold)
+			continue;
+		if (grow((void **)&l->links, &cap, l->nlinks + 1,
+		    sizeof(*l->links)) < 0)
+			return sb_seterr(e, SB_FATAL, SB_E_NOMEM,
+			    "out of memory");
+		l->links[l->nlinks].a = i;
+		l->links[l->nlinks].b = j;
+		l->links[l->nlinks].p = (float)pr;
+		l->links[l->nlinks].weight = (float)(w - prior);
+		memcpy(l->links[l->nlinks].lv, x, SB_LF_COUNT);
+		l->nlinks++;
+	}
+	return SB_OK;
+}
+
+/* -------------------------------------------------------- clustering */
+
+/* Two mentions the model says are surely different people: a link
+ * between their entities is refused. */
+#define P_CANNOT 0.01
+
+static uint32_t
+uf_find(uint32_t *parent, uint32_t x)
+{
+	while (parent[x] != x) {
+		parent[x] = parent[parent[x]];
+		x = parent[x];
+	}
+	return x;
+}
+
+/* The match probability of candidate pair (x, y), or -1 if they were not
+ * compared. */
+static double
+pair_p(const struct sb_link *l, uint32_t x, uint32_t y)
+{
+	uint64_t key = x < y ? (uint64_t)x << 32 | y : (uint64_t)y << 32 | x;
+	size_t lo = 0, hi = l->npairs;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (l->pairs[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < l->npairs && l->pairs[lo] == key ? l->pp[lo] : -1;
+}
+
+/* May entities a and b (member lists) become one?  Not when a case
+ * holds a mention of each (two persons of one case are two people), nor
+ * when the model says two of their mentions are surely different. */
+static bool
+may_merge(const struct sb_link *l, const uint32_t *a, uint32_t na,
+    const uint32_t *b, uint32_t nb)
+{
+	for (uint32_t i = 0; i < na; i++)
+		for (uint32_t j = 0; j < nb; j++) {
+			double p;
+
+			if (l->m[a[i]].cas == l->m[b[j]].cas)
+				return false;
+			if ((p = pair_p(l, a[i], b[j])) >= 0 && p < P_CANNOT)
+				return false;
+		}
+	return true;
+}
+
+static int
+linkcmp(const void *x, const void *y)
+{
+	const struct link *a = x, *b = y;
+
+	if (a->weight != b->weight)
+		return a->weight > b->weight ? -1 : 1;
+	if (a->a != b->a)
+		return a->a < b->a ? -1 : 1;
+	return (a->b > b->b) - (a->b < b->b);
+}
+
+/* The entity's id: a hash of its least mention, by case id then pid. */
+static void
+entity_ids(struct sb_link *l)
+{
+	uint32_t *least = malloc(l->nentities * sizeof(uint32_t));
+
+	if (least == NULL)
+		return;
+	for (size_t x = 0; x < l->nentities; x++)
+		least[x] = UINT32_MAX;
+	for (size_t i = 0; i < l->nm; i++) {
+		uint32_t en = l->entity[i], c = least[en];
+
+		if (c == UINT32_MAX)
+			least[en] = (uint32_t)i;
+		else {
+			const struct kase *ki = &l->cases[l->m[i].cas];
+			const struct kase *kc = &l->cases[l->m[c].cas];
+			int d = strcmp(ki->case_id, kc->case_id);
+
+			if (d == 0)
+				d = strcmp(ki->pids[l->m[i].person],
+				    kc->pids[l->m[c].person]);
+			if (d < 0)
+				least[en] = (uint32_t)i;
+		}
+	}
+	for (size_t x = 0; x < l->nentities; x++) {
+		const struct mention *m = &l->m[least[x]];
+		const struct kase *k = &l->cases[m->cas];
+		crypto_generichash_state st;
+		unsigned char h[8];
+
+		crypto_generichash_init(&st, NULL, 0, sizeof h);
+		crypto_generichash_update(&st, (const unsigned char *)k->case_id,
+		    strlen(k->case_id) + 1);
+		crypto_generichash_update(&st,
+		    (const unsigned char *)k->pids[m->person],
+		    strlen(k->pids[m->person]) + 1);
+		crypto_generichash_final(&st, h, sizeof h);
+		l->eid[x][0] = 'E';
+		sodium_bin2hex(l->eid[x] + 1, sizeof(l->eid[x]) - 1, h,
+		    sizeof h);
+	}
+	free(least);
+}
+
+static int
+cluster(struct sb_link *l, struct sb_err *e)
+{
+	uint32_t *parent = NULL, *idx = NULL, **mem = NULL, *nmem = NULL;
+	size_t i;
+	int rc = SB_FATAL;
+
+	parent = malloc((l->nm + 1) * sizeof(uint32_t));
+	mem = calloc(l->nm + 1, sizeof(uint32_t *));
+	nmem = calloc(l->nm + 1, sizeof(uint32_t));
+	l->entity = malloc((l->nm + 1) * sizeof(uint32_t));
+	idx = malloc((l->nm + 1) * sizeof(uint32_t));
+	if (parent == NULL || mem == NULL || nmem == NULL ||
+	    l->entity == NULL || idx == NULL)
+		goto out;
+	for (i = 0; i < l->nm; i++)
+		parent[i] = (uint32_t)i;
+	qsort(l->links, l->nlinks, sizeof(*l->links), linkcmp);
+	for (i = 0; i < l->nlinks; i++) {
+		uint32_t a = uf_find(parent, l->links[i].a);
+		uint32_t b = uf_find(parent, l->links[i].b), t, *grown;
+		uint32_t one_a = a, one_b = b;
+		const uint32_t *ma = mem[a] != NULL ? mem[a] : &one_a;
+		const uint32_t *mb = mem[b] != NULL ? mem[b] : &one_b;
+		uint32_t na = mem[a] != NULL ? nmem[a] : 1;
+		uint32_t nb = mem[b] != NULL ? nmem[b] : 1;
+
+		if (a == b)
+			continue;
+		if (!may_merge(l, ma, na, mb, nb)) {
+			l->links[i].p = -l->links[i].p; /* refused */
+			continue;
+		}
+		if (na < nb) {	/* the smaller into the larger */
+			t = a, a = b, b = t;
+			t = na, na = nb, nb = t;
+			mb = mem[b] != NULL ? mem[b] : (b == one_a ? &one_a :
+			    &one_b);
+		}
+		if ((grown = realloc(mem[a], (size_t)(na + nb) *
+		    sizeof(uint32_t))) == NULL)
+			goto out;
+		if (mem[a] == NULL)
+			grown[0] = a;
+		memcpy(grown + na, mb, (size_t)nb * sizeof(uint32_t));
+		mem[a] = grown;
+		nmem[a] = na + nb;
+		free(mem[b]);
+		mem[b] = NULL;
+		parent[b] = a;
+	}
+	/* Entities numbered by first mention. */
+	for (i = 0; i < l->nm; i++)
+		idx[i] = UINT32_MAX;
+	l->nentities = 0;
+	for (i = 0; i < l->nm; i++) {
+		uint32_t r = uf_find(parent, (uint32_t)i);
+
+		if (idx[r] == UINT32_MAX)
+			idx[r] = (uint32_t)l->nentities++;
+		l->entity[i] = idx[r];
+	}
+	if ((l->eid = calloc(l->nentities + 1, sizeof(*l->eid))) == NULL)
+		goto out;
+	entity_ids(l);
+	{
+		uint32_t *size = calloc(l->nentities + 1, sizeof(uint32_t));
+
+		if (size == NULL)
+			goto out;
+		for (i = 0; i < l->nm; i++)
+			size[l->entity[i]]++;
+		for (i = 0; i < l->nentities; i++)
+			l->st.entities_multi += size[i] > 1;
+		free(size);
+	}
+	l->st.entities = l->nentities;
+	rc = SB_OK;
+out:
+	for (i = 0; mem != NULL && i < l->nm; i++)
+		free(mem[i]);
+	free(mem);
+	free(nmem);
+	free(parent);
+	free(idx);
+	if (rc != SB_OK)
+		return sb_seterr(e, SB_FATAL, SB_E_NOMEM,
+		    "out of memory (clustering)");
+	return SB_OK;
+}
+
+int
+sb_link_run(struct sb_link *l, struct sb_err *e)
+{
+	uint8_t *lv = NULL;
+	double t0 = now(), t1;
+	int r;
+
+	l->st.mentions = l->nm;
+	if ((r = block(l, e)) != SB_OK)
+		return r;
+	t1 = now();
+	l->st.seconds_block = t1 - t0;
+	l->st.candidates = l->npairs;
+	l->st.comparisons_possible = (uint64_t)l->nm * (l->nm > 0 ?
+	    l->nm - 1 : 0) / 2;
+	l->st.reduction_ratio = l->st.comparisons_possible ? 1.0 -
+	    (double)l->npairs / (double)l->st.comparisons_possible : 0.0;
+	if ((lv = malloc(l->npairs * SB_LF_COUNT + 1)) == NULL)
+		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+	compare_all(l, lv);
+	t0 = now();
+	l->st.seconds_compare = t0 - t1;
+	estimate_u(l);
+	if (estimate_m(l, lv) < 0) {
+		free(lv);
+		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+	}
+	if (count_values(l) < 0) {
+		free(lv);
+		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+	}
+	r = score(l, lv, e);
+	free(lv);
+	if (r != SB_OK)
+		return r;
+	t1 = now();
+	l->st.seconds_em = t1 - t0;
+	if ((r = cluster(l, e)) != SB_OK)
+		return r;
+	l->st.seconds_cluster = now() - t1;
+	l->st.lambda = l->lambda;
+	for (int f = 0; f < SB_LF_COUNT; f++) {
+		l->st.levels[f] = nlevels[f];
+		for (int v = 0; v < nlevels[f]; v++) {
+			l->st.m[f][v] = l->m_[f][v];
+			l->st.u[f][v] = l->u_[f][v];
+		}
+	}
+	for (size_t i = 0; i < l->nlinks; i++)
+		l->st.links += l->links[i].p > 0;
+	return SB_OK;
+}
+
+/* ------------------------------------------------------------ output */
+
+/* An identifier's entity: a hash of its token, the same in every
+ * record. */
+static void
+id_entity(const char *tok, char out[20])
+{
+	unsigned char h[8];
+
+	crypto_generichash(h, sizeof h, (const unsigned char *)tok,
+	    strlen(tok), NULL, 0);
+	out[0] = 'I';
+	sodium_bin2hex(out + 1, 19, h, sizeof h);
+}
+
+int
+sb_link_rewrite(const struct sb_link *l, size_t rec, const char *line,
+    size_t n, struct sb_buf *out, struct sb_err *e)
+{
+	cJSON *root, *p, *x;
+	const struct kase *k;
+	char *s;
+	size_t i = 0;
+	int r = SB_OK;
+
+	if (rec >= l->nrec || l->rec2case[rec] < 0) {
+		if (sb_buf_add(out, line, n) < 0 || sb_buf_addc(out, '\n') < 0)
+			return sb_seterr(e, SB_FATAL, SB_E_NOMEM,
+			    "output too large");
+		return SB_OK;
+	}
+	k = &l->cases[l->rec2case[rec]];
+	if ((root = cJSON_ParseWithLength(line, n)) == NULL)
+		return sb_seterr(e, SB_FATAL, SB_E_DATA,
+		    "record %zu changed since it was read", rec + 1);
+	cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(root,
+	    "persons")) {
+		if (i >= k->np)
+			break;
+		cJSON_DeleteItemFromObjectCaseSensitive(p, "entity");
+		if (cJSON_AddStringToObject(p, "entity",
+		    l->eid[l->entity[k->first + i]]) == NULL)
+			goto nomem;
+		cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(p,
+		    "identifiers")) {
+			const char *tok = str(x, "token");
+			char ie[20];
+
+			if (tok == NULL)
+				continue;
+			id_entity(tok, ie);
+			cJSON_DeleteItemFromObjectCaseSensitive(x, "entity");
+			if (cJSON_AddStringToObject(x, "entity", ie) == NULL)
+				goto nomem;
+		}
+		i++;
+	}
+	if ((s = cJSON_PrintUnformatted(root)) == NULL)
+		goto nomem;
+	if (sb_buf_adds(out, s) < 0 || sb_buf_addc(out, '\n') < 0)
+		r = sb_seterr(e, SB_FATAL, SB_E_NOMEM, "output too large");
+	cJSON_free(s);
+	cJSON_Delete(root);
+	return r;
+nomem:
+	cJSON_Delete(root);
+	return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+}
+
+static void
+put_ref(struct sb_jw *w, const struct sb_link *l, uint32_t mi)
+{
+	const struct mention *m = &l->m[mi];
+	const struct kase *k = &l->cases[m->cas];
+
+	sb_jw_obj(w);
+	sb_jw_key(w, "case_id");
+	sb_jw_cstr(w, k->case_id);
+	sb_jw_key(w, "pid");
+	sb_jw_cstr(w, k->pids[m->person]);
+	sb_jw_end_obj(w);
+}
+
+static int
+linkorder(const void *x, const void *y)
+{
+	const struct link *a = x, *b = y;
+
+	if (a->ent != b->ent)
+		return a->ent < b->ent ? -1 : 1;
+	return linkcmp(x, y);
+}
+
+int
+sb_link_write_links(const struct sb_link *l, struct sb_buf *out,
+    struct sb_err *e)
+{
+	struct link *v = malloc((l->nlinks + 1) * sizeof(*v));
+	struct sb_jw w;
+	size_t i, nv = 0;
+	char num[32];
+
+	if (v == NULL)
+		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+	for (i = 0; i < l->nlinks; i++)
+		if (l->links[i].p > 0) {
+			v[nv] = l->links[i];
+			v[nv++].ent = l->entity[l->links[i].a];
+		}
+	qsort(v, nv, sizeof(*v), linkorder);
+	for (i = 0; i < nv; i++) {
+		sb_jw_init(&w, out);
+		sb_jw_obj(&w);
+		sb_jw_key(&w, "sb");
+		sb_jw_cstr(&w, "link/1");
+		sb_jw_key(&w, "key_id");
+		sb_jw_cstr(&w, l->key_id);
+		sb_jw_key(&w, "entity");
+		sb_jw_cstr(&w, l->eid[l->entity[v[i].a]]);
+		sb_jw_key(&w, "a");
+		put_ref(&w, l, v[i].a);
+		sb_jw_key(&w, "b");
+		put_ref(&w, l, v[i].b);
+		sb_jw_key(&w, "p");
+		snprintf(num, sizeof num, "%.6f", v[i].p);
+		sb_jw_raw(&w, num, strlen(num));
+		sb_jw_key(&w, "weight");
+		snprintf(num, sizeof num, "%.3f", v[i].weight);
+		sb_jw_raw(&w, num, strlen(num));
+		sb_jw_key(&w, "fields");
+		sb_jw_obj(&w);
+		for (int f = 0; f < SB_LF_COUNT; f++) {
+			uint8_t lvl = v[i].lv[f];
+
+			if (lvl == MISSING)
+				continue;
+			sb_jw_key(&w, field_names[f]);
+			sb_jw_obj(&w);
+			sb_jw_key(&w, "agreement");
+			sb_jw_cstr(&w, level_names[f][lvl]);
+			sb_jw_key(&w, "weight");
+			snprintf(num, sizeof num, "%.3f",
+			    field_weight(l, f, lvl, v[i].a, v[i].b));
+			sb_jw_raw(&w, num, strlen(num));
+			sb_jw_end_obj(&w);
+		}
+		sb_jw_end_obj(&w);
+		sb_jw_end_obj(&w);
+		if (sb_jw_failed(&w) || sb_buf_addc(out, '\n') < 0)
+			break;
+	}
+	free(v);
+	if (i < nv)
+		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "output too large");
+	return SB_OK;
+}
+
+const struct sb_link_stats *
+sb_link_stats(const struct sb_link *l)
+{
+	return &l->st;
+}
+
+size_t
+sb_link_mentions(const struct sb_link *l)
+{
+	return l->nm;
+}
+
+void
+sb_link_mention(const struct sb_link *l, size_t i,
+    struct sb_link_mention_info *out)
+{
+	const struct mention *m = &l->m[i];
+	const struct kase *k = &l->cases[m->cas];
+
+	out->rec = m->rec;
+	out->person = m->person;
+	out->entity = l->entity != NULL ? l->entity[i] : i;
+	out->case_id = k->case_id;
+	out->pid = k->pids[m->person];
+	out->source = k->source;
+	out->member = k->member;
+	out->record = k->record;
+}
+
+const uint64_t *
+sb_link_pairs(const struct sb_link *l, size_t *n)
+{
+	*n = l->npairs;
+	return l->pairs;
+}

@@ -1,0 +1,620 @@
+/*
+ * sb-link: anonymised case/1 records in, the same records out with an
+ * entity id on every person and identifier, then link/1 records that say
+ * why each pair of mentions was linked.  The work is in libsb/sb_link.c;
+ * this file parses options, reads the operands twice (standard input is
+ * kept in a temporary file for the second reading), and reports.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "sb_atomic.h"
+#include "sb_json.h"
+#include "sb_link.h"
+#include "sb_linkeval.h"
+
+static const char usage_text[] =
+"usage: sb-link [options] [file ...]\n"
+"Read anonymised case/1 records (as sb-anonymise writes them) from the\n"
+"files or standard input, find the person mentions that are one person\n"
+"across records and countries, and write the records with an entity id\n"
+"on every person and identifier, followed by one link/1 record per\n"
+"accepted pair with its match probability and the weight of each field.\n"
+"\n"
+"  -o, --output FILE         write records to FILE (atomically) not stdout\n"
+"  -r, --rejects FILE        write rejected records to FILE (mode 0600)\n"
+"  -s, --stats               print counts, the model and timings to\n"
+"                            standard error\n"
+"      --strict              exit 1 when any record was rejected\n"
+"      --threshold P         accept pairs whose match probability is at\n"
+"                            least P (default 0.5, from the model)\n"
+"      --ignore-id TYPE      do not compare or block on identifiers of\n"
+"                            TYPE (repeatable; e.g. national_id)\n"
+"      --allow-raw           link case records that were not anonymised\n"
+"                            (one authority's own local data)\n"
+"      --truth FILE          score the result against FILE (sb-synth's\n"
+"                            truth.ndjson, or CSV lines \"case_id#pid,id\")\n"
+"                            and print precision, recall, F1 and B-cubed\n"
+"                            to standard error\n"
+"      --links-only          write the link/1 records only\n"
+"  -h, --help                show this help and exit\n"
+"  -V, --version             show the version and exit\n";
+
+enum {
+	OPT_STRICT = 256,
+	OPT_THRESHOLD,
+	OPT_IGNORE_ID,
+	OPT_ALLOW_RAW,
+	OPT_TRUTH,
+	OPT_LINKS_ONLY,
+};
+
+/* Keep sorted by long name. */
+static const struct option longopts[] = {
+	{"allow-raw", no_argument, NULL, OPT_ALLOW_RAW},
+	{"help", no_argument, NULL, 'h'},
+	{"ignore-id", required_argument, NULL, OPT_IGNORE_ID},
+	{"links-only", no_argument, NULL, OPT_LINKS_ONLY},
+	{"output", required_argument, NULL, 'o'},
+	{"rejects", required_argument, NULL, 'r'},
+	{"stats", no_argument, NULL, 's'},
+	{"strict", no_argument, NULL, OPT_STRICT},
+	{"threshold", required_argument, NULL, OPT_THRESHOLD},
+	{"truth", required_argument, NULL, OPT_TRUTH},
+	{"version", no_argument, NULL, 'V'},
+	{NULL, 0, NULL, 0},
+};
+
+struct opts {
+	const char *output, *rejects, *truth;
+	bool stats, strict, links_only;
+	struct sb_link_opts lo;
+};
+
+/* One operand: its name and, for standard input, the copy read back. */
+struct source {
+	const char *name;
+	FILE *spool;
+};
+
+struct run {
+	struct opts o;
+	struct source *src;
+	int nsrc;
+	struct sb_link *link;
+	unsigned char *rejected; /* per record */
+	size_t nrec, caprec, nrejected;
+	struct sb_atomic out, rej;
+	bool have_out, have_rej;
+	FILE *outfp;
+	struct sb_buf buf, rbuf;
+};
+
+static int
+parse_option(int c, struct opts *o)
+{
+	char *end;
+	int t;
+
+	switch (c) {
+	case 'o':
+		o->output = optarg;
+		break;
+	case 'r':
+		o->rejects = optarg;
+		break;
+	case 's':
+		o->stats = true;
+		break;
+	case OPT_STRICT:
+		o->strict = true;
+		break;
+	case OPT_THRESHOLD:
+		errno = 0;
+		o->lo.threshold = strtod(optarg, &end);
+		if (errno != 0 || *end != '\0' || end == optarg ||
+		    !(o->lo.threshold > 0 && o->lo.threshold < 1))
+			return sb_cli_usage("--threshold: a probability "
+			    "between 0 and 1, exclusive");
+		break;
+	case OPT_IGNORE_ID:
+		if ((t = sb_link_id_type(optarg)) < 0)
+			return sb_cli_usage("--ignore-id: not an identifier "
+			    "type of case/1");
+		o->lo.ignore_ids |= 1u << t;
+		break;
+	case OPT_ALLOW_RAW:
+		o->lo.allow_raw = true;
+		break;
+	case OPT_TRUTH:
+		o->truth = optarg;
+		break;
+	case OPT_LINKS_ONLY:
+		o->links_only = true;
+		break;
+	case 'h':
+		fputs(usage_text, stdout);
+		exit(sb_cli_close_stdout());
+	case 'V':
+		sb_cli_version();
+		exit(sb_cli_close_stdout());
+	default:
+		return sb_cli_usage(NULL);
+	}
+	return SB_EXIT_OK;
+}
+
+static int
+parse_args(int argc, char **argv, struct opts *o)
+{
+	int c, st;
+
+	memset(o, 0, sizeof(*o));
+	o->lo.threshold = -1;
+	while ((c = getopt_long(argc, argv, "ho:r:sV", longopts, NULL)) != -1)
+		if ((st = parse_option(c, o)) != SB_EXIT_OK)
+			return st;
+	return SB_EXIT_OK;
+}
+
+/* ------------------------------------------------------------ input */
+
+/* One line into *buf without its newline; 1, 0 at the end, -1. */
+static int
+next_line(FILE *in, char **buf, size_t *cap, size_t *n)
+{
+	ssize_t r;
+
+	errno = 0;
+	if ((r = getline(buf, cap, in)) < 0)
+		return ferror(in) ? -1 : 0;
+	*n = (size_t)r;
+	if (*n > 0 && (*buf)[*n - 1] == '\n')
+		(*n)--;
+	if (*n > 0 && (*buf)[*n - 1] == '\r')
+		(*n)--;
+	return 1;
+}
+
+static bool
+blank(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i] != ' ' && p[i] != '\t')
+			return false;
+	return true;
+}
+
+static FILE *
+open_source(struct source *s, bool again)
+{
+	if (strcmp(s->name, "-") != 0)
+		return fopen(s->name, "r");
+	if (!again)
+		return stdin;
+	rewind(s->spool);
+	return s->spool;
+}
+
+static void
+close_source(struct source *s, FILE *fp)
+{
+	if (fp != stdin && fp != s->spool)
+		fclose(fp);
+}
+
+static int
+mark_rejected(struct run *r, size_t rec)
+{
+	if (rec >= r->caprec) {
+		size_t nc = r->caprec ? r->caprec * 2 : 4096;
+		unsigned char *p;
+
+		while (nc <= rec)
+			nc *= 2;
+		if ((p = realloc(r->rejected, nc)) == NULL)
+			return -1;
+		memset(p + r->caprec, 0, nc - r->caprec);
+		r->rejected = p;
+		r->caprec = nc;
+	}
+	r->rejected[rec] = 1;
+	r->nrejected++;
+	return 0;
+}
+
+static int
+flush_buf(struct run *r, struct sb_buf *b, FILE *fp)
+{
+	if (b->len > 0 && fwrite(b->data, 1, b->len, fp) != b->len) {
+		sb_warnx("writing output: %s", strerror(errno));
+		return SB_EXIT_IOERR;
+	}
+	(void)r;
+	sb_buf_reset(b);
+	return SB_EXIT_OK;
+}
+
+/* First reading: every record into the linker. */
+static int
+read_pass(struct run *r)
+{
+	char *line = NULL;
+	size_t cap = 0, n, rec = 0, lineno;
+	struct sb_err e;
+	int st = SB_EXIT_OK, k;
+
+	for (int i = 0; i < r->nsrc && st == SB_EXIT_OK; i++) {
+		struct source *s = &r->src[i];
+		FILE *fp = open_source(s, false);
+
+		if (fp == NULL) {
+			sb_warnx("%s: %s", s->name, strerror(errno));
+			st = SB_EXIT_NOINPUT;
+			break;
+		}
+		if (fp == stdin && (s->spool = tmpfile()) == NULL) {
+			sb_warnx("cannot make a temporary file: %s",
+			    strerror(errno));
+			st = SB_EXIT_CANTCREAT;
+			break;
+		}
+		lineno = 0;
+		while ((k = next_line(fp, &line, &cap, &n)) > 0) {
+			lineno++;
+			if (s->spool != NULL && (fwrite(line, 1, n, s->spool) !=
+			    n || putc('\n', s->spool) == EOF)) {
+				sb_warnx("writing a temporary file: %s",
+				    strerror(errno));
+				st = SB_EXIT_IOERR;
+				break;
+			}
+			if (blank(line, n))
+				continue;
+			e.kind = SB_E_NONE;
+			e.msg[0] = '\0';
+			k = sb_link_add(r->link, rec, line, n, &e);
+			if (k == SB_REJECT) {
+				if (mark_rejected(r, rec) < 0) {
+					sb_warnx("out of memory");
+					st = SB_EXIT_SOFTWARE;
+					break;
+				}
+				if (r->have_rej)
+					sb_reject_ndjson(&r->rbuf, s->name,
+					    rec + 1, lineno, e.msg, false,
+					    line, n);
+			} else if (k != SB_OK) {
+				sb_warnx("%s: line %zu: %s", s->name, lineno,
+				    e.msg);
+				st = sb_cli_exit_for(e.kind);
+				break;
+			}
+			rec++;
+			if (r->have_rej && r->rbuf.len > (1u << 20) &&
+			    (st = flush_buf(r, &r->rbuf, r->rej.fp)) !=
+			    SB_EXIT_OK)
+				break;
+		}
+		if (k < 0 && st == SB_EXIT_OK) {
+			sb_warnx("%s: read error: %s", s->name,
+			    strerror(errno));
+			st = SB_EXIT_IOERR;
+		}
+		close_source(s, fp);
+	}
+	r->nrec = rec;
+	free(line);
+	return st;
+}
+
+/* Second reading: the records again, with their entity ids. */
+static int
+write_pass(struct run *r)
+{
+	char *line = NULL;
+	size_t cap = 0, n, rec = 0;
+	struct sb_err e;
+	int st = SB_EXIT_OK, k = 0;
+
+	for (int i = 0; i < r->nsrc && st == SB_EXIT_OK; i++) {
+		struct source *s = &r->src[i];
+		FILE *fp = open_source(s, true);
+
+		if (fp == NULL) {
+			sb_warnx("%s: %s", s->name, strerror(errno));
+			st = SB_EXIT_NOINPUT;
+			break;
+		}
+		while ((k = next_line(fp, &line, &cap, &n)) > 0) {
+			if (blank(line, n))
+				continue;
+			if (rec >= r->nrec) {
+				sb_warnx("%s: changed while it was read",
+				    s->name);
+				st = SB_EXIT_DATAERR;
+				break;
+			}
+			if (rec < r->caprec && r->rejected[rec]) {
+				rec++;
+				continue;
+			}
+			if (sb_link_rewrite(r->link, rec, line, n, &r->buf,
+			    &e) != SB_OK) {
+				sb_warnx("%s: %s", s->name, e.msg);
+				st = sb_cli_exit_for(e.kind);
+				break;
+			}
+			rec++;
+			if (r->buf.len > (1u << 20) &&
+			    (st = flush_buf(r, &r->buf, r->outfp)) !=
+			    SB_EXIT_OK)
+				break;
+		}
+		if (k < 0 && st == SB_EXIT_OK) {
+			sb_warnx("%s: read error: %s", s->name,
+			    strerror(errno));
+			st = SB_EXIT_IOERR;
+		}
+		close_source(s, fp);
+	}
+	if (st == SB_EXIT_OK && rec != r->nrec) {
+		sb_warnx("the input changed between the two readings");
+		st = SB_EXIT_DATAERR;
+	}
+	free(line);
+	return st;
+}
+
+/* ------------------------------------------------------------ report */
+
+static void
+print_stats(const struct run *r)
+{
+	const struct sb_link_stats *s = sb_link_stats(r->link);
+
+	fprintf(stderr, "%s: stats: records %zu cases %zu passed %zu "
+	    "rejected %zu mentions %zu encoded %zu\n", sb_progname,
+	    s->records, s->cases, s->passed, r->nrejected, s->mentions,
+	    s->mentions_encoded);
+	fprintf(stderr, "%s: stats: candidates %llu of %llu possible "
+	    "pairs, reduction ratio %.6f, blocks skipped %zu\n", sb_progname,
+	    (unsigned long long)s->candidates,
+	    (unsigned long long)s->comparisons_possible, s->reduction_ratio,
+	    s->blocks_skipped);
+	fprintf(stderr, "%s: stats: model: matches among candidates %.4f "
+	    "(EM, %d iterations)\n", sb_progname, s->lambda,
+	    s->em_iterations);
+	for (int f = 0; f < SB_LF_COUNT; f++) {
+		fprintf(stderr, "%s: stats: field %s m/u", sb_progname,
+		    sb_link_field_name((enum sb_link_field)f));
+		for (int v = 0; v < s->levels[f]; v++)
+			fprintf(stderr, " %.4f/%.4f", s->m[f][v], s->u[f][v]);
+		fputc('\n', stderr);
+	}
+	fprintf(stderr, "%s: stats: links %llu entities %zu (%zu of more "
+	    "than one mention)\n", sb_progname,
+	    (unsigned long long)s->links, s->entities, s->entities_multi);
+	fprintf(stderr, "%s: stats: seconds: block %.2f compare %.2f "
+	    "model %.2f cluster %.2f\n", sb_progname, s->seconds_block,
+	    s->seconds_compare, s->seconds_em, s->seconds_cluster);
+}
+
+/* Score the entities against the truth: pairwise and B-cubed. */
+static int
+evaluate(const struct run *r)
+{
+	struct sb_truth *t = NULL;
+	struct sb_err e;
+	struct sb_linkeval m;
+	size_t nm = sb_link_mentions(r->link), n = 0, np, i;
+	size_t *pred = NULL, *truth = NULL, *label = NULL;
+	const uint64_t *pairs = sb_link_pairs(r->link, &np);
+	uint64_t cand_true = 0, true_pairs;
+	int st = SB_EXIT_SOFTWARE;
+
+	if (sb_truth_load(&t, r->o.truth, &e) != SB_OK) {
+		sb_warnx("%s", e.msg);
+		return sb_cli_exit_for(e.kind);
+	}
+	pred = malloc((nm + 1) * sizeof(size_t));
+	truth = malloc((nm + 1) * sizeof(size_t));
+	label = malloc((nm + 1) * sizeof(size_t));
+	if (pred == NULL || truth == NULL || label == NULL)
+		goto out;
+	for (i = 0; i < nm; i++) {
+		struct sb_link_mention_info mi;
+		const char *id;
+
+		sb_link_mention(r->link, i, &mi);
+		if (sb_truth_format(t) == SB_TRUTH_REF)
+			id = sb_truth_by_case(t, mi.case_id, mi.pid);
+		else
+			id = mi.source != NULL && mi.record > 0 ?
+			    sb_truth_by_prov(t, mi.source, mi.member,
+			    mi.record, (int)mi.person) : NULL;
+		/* The truth keeps one copy of each id: its address is a
+		 * label. */
+		label[i] = id != NULL ? (size_t)(uintptr_t)id :
+		    SB_LINKEVAL_NONE;
+		if (label[i] == SB_LINKEVAL_NONE)
+			continue;
+		pred[n] = mi.entity;
+		truth[n] = label[i];
+		n++;
+	}
+	if (sb_linkeval_score(pred, truth, n, &m, &e) != SB_OK) {
+		sb_warnx("%s", e.msg);
+		goto out;
+	}
+	true_pairs = m.true_pairs;
+	for (i = 0; i < np; i++) {
+		size_t a = label[pairs[i] >> 32], b = label[pairs[i] & 0xffffffffu];
+
+		cand_true += a != SB_LINKEVAL_NONE && a == b;
+	}
+	fprintf(stderr, "%s: truth: %zu of %zu mentions known\n", sb_progname,
+	    n, nm);
+	fprintf(stderr, "%s: truth: pairs completeness %.6f (%llu of %llu "
+	    "true pairs among the candidates)\n", sb_progname, true_pairs ?
+	    (double)cand_true / (double)true_pairs : 1.0,
+	    (unsigned long long)cand_true, (unsigned long long)true_pairs);
+	fprintf(stderr, "%s: truth: pairwise precision %.6f recall %.6f "
+	    "F1 %.6f (%llu of %llu predicted pairs true)\n", sb_progname, m.p,
+	    m.r, m.f1, (unsigned long long)m.tp,
+	    (unsigned long long)m.pred_pairs);
+	fprintf(stderr, "%s: truth: B-cubed precision %.6f recall %.6f "
+	    "F1 %.6f\n", sb_progname, m.b3p, m.b3r, m.b3f1);
+	st = SB_EXIT_OK;
+out:
+	if (st == SB_EXIT_SOFTWARE && pred == NULL)
+		sb_warnx("out of memory");
+	free(pred);
+	free(truth);
+	free(label);
+	sb_truth_free(t);
+	return st;
+}
+
+/* ------------------------------------------------------------- main */
+
+static int
+open_outputs(struct run *r)
+{
+	struct sb_err e;
+
+	r->outfp = stdout;
+	if (r->o.output != NULL) {
+		if (sb_atomic_open(&r->out, r->o.output, 0600, &e) != SB_OK) {
+			sb_warnx("%s", e.msg);
+			return SB_EXIT_CANTCREAT;
+		}
+		r->have_out = true;
+		r->outfp = r->out.fp;
+	}
+	if (r->o.rejects != NULL) {
+		if (sb_atomic_open(&r->rej, r->o.rejects, 0600, &e) != SB_OK) {
+			sb_warnx("%s", e.msg);
+			return SB_EXIT_CANTCREAT;
+		}
+		r->have_rej = true;
+	}
+	return SB_EXIT_OK;
+}
+
+static int
+finish(struct run *r, int st)
+{
+	struct sb_err e;
+
+	if (r->have_rej) {
+		if (st == SB_EXIT_OK)
+			st = flush_buf(r, &r->rbuf, r->rej.fp);
+		if (st == SB_EXIT_OK && sb_atomic_commit(&r->rej, &e) !=
+		    SB_OK) {
+			sb_warnx("%s", e.msg);
+			st = SB_EXIT_IOERR;
+		} else if (st != SB_EXIT_OK)
+			sb_atomic_rollback(&r->rej);
+	}
+	if (r->have_out) {
+		if (st != SB_EXIT_OK)
+			sb_atomic_rollback(&r->out);
+		else if (sb_atomic_commit(&r->out, &e) != SB_OK) {
+			sb_warnx("%s", e.msg);
+			st = SB_EXIT_IOERR;
+		}
+	} else {
+		int cs = sb_cli_close_stdout();
+
+		if (st == SB_EXIT_OK)
+			st = cs;
+	}
+	return st;
+}
+
+static int
+run_all(struct run *r)
+{
+	struct sb_err e;
+	int st;
+
+	if ((st = open_outputs(r)) != SB_EXIT_OK)
+		return st;
+	if (sb_link_new(&r->link, &r->o.lo, &e) != SB_OK) {
+		sb_warnx("%s", e.msg);
+		return SB_EXIT_SOFTWARE;
+	}
+	if ((st = read_pass(r)) != SB_EXIT_OK)
+		return st;
+	if (sb_link_run(r->link, &e) != SB_OK) {
+		sb_warnx("%s", e.msg);
+		return sb_cli_exit_for(e.kind);
+	}
+	if (!r->o.links_only && (st = write_pass(r)) != SB_EXIT_OK)
+		return st;
+	if (sb_link_write_links(r->link, &r->buf, &e) != SB_OK) {
+		sb_warnx("%s", e.msg);
+		return SB_EXIT_SOFTWARE;
+	}
+	if ((st = flush_buf(r, &r->buf, r->outfp)) != SB_EXIT_OK)
+		return st;
+	if (r->o.stats)
+		print_stats(r);
+	if (r->o.truth != NULL && (st = evaluate(r)) != SB_EXIT_OK)
+		return st;
+	if (r->nrejected > 0 && !r->have_rej)
+		sb_warnx("%zu records rejected (use -r FILE to keep them)",
+		    r->nrejected);
+	if (r->nrejected > 0 && r->o.strict)
+		return SB_EXIT_REJECTS;
+	return SB_EXIT_OK;
+}
+
+int
+main(int argc, char **argv)
+{
+	static struct source stdin_src = {"-", NULL};
+	struct run r;
+	int st, nstdin = 0;
+
+	sb_cli_init(argv[0]);
+	memset(&r, 0, sizeof(r));
+	if ((st = parse_args(argc, argv, &r.o)) != SB_EXIT_OK)
+		return st;
+	sb_buf_init(&r.buf, (size_t)1 << 34);
+	sb_buf_init(&r.rbuf, (size_t)1 << 34);
+	if (optind == argc) {
+		r.src = &stdin_src;
+		r.nsrc = 1;
+	} else {
+		if ((r.src = calloc((size_t)(argc - optind),
+		    sizeof(*r.src))) == NULL) {
+			sb_warnx("out of memory");
+			return SB_EXIT_SOFTWARE;
+		}
+		for (int i = optind; i < argc; i++) {
+			r.src[r.nsrc++].name = argv[i];
+			nstdin += strcmp(argv[i], "-") == 0;
+		}
+		if (nstdin > 1)
+			return sb_cli_usage("standard input given twice");
+	}
+	st = finish(&r, run_all(&r));
+	for (int i = 0; i < r.nsrc; i++)
+		if (r.src[i].spool != NULL)
+			fclose(r.src[i].spool);
+	if (r.src != &stdin_src)
+		free(r.src);
+	sb_link_free(r.link);
+	free(r.rejected);
+	sb_buf_release(&r.buf);
+	sb_buf_release(&r.rbuf);
+	return st;
+}
