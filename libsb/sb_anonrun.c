@@ -81,15 +81,6 @@ fail(struct shared *s, const struct sb_err *e)
 	}
 }
 
-static bool
-blank(const char *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r')
-			return false;
-	return true;
-}
-
 static int
 add_line(struct batch *b, const char *p, size_t n, size_t rec,
     size_t lineno, bool truncated)
@@ -113,24 +104,6 @@ add_line(struct batch *b, const char *p, size_t n, size_t rec,
 	return sb_buf_add(&b->text, p, n);
 }
 
-/* One line into buf, without its newline; 1 for a line, 0 at the end,
- * -1 on a read error. */
-static int
-next_line(FILE *in, char **buf, size_t *cap, size_t *n)
-{
-	ssize_t r;
-
-	errno = 0;
-	if ((r = getline(buf, cap, in)) < 0)
-		return ferror(in) ? -1 : 0;
-	*n = (size_t)r;
-	if (*n > 0 && (*buf)[*n - 1] == '\n')
-		(*n)--;
-	if (*n > 0 && (*buf)[*n - 1] == '\r')
-		(*n)--;
-	return 1;
-}
-
 /* Fill b with the next lines, under in_mx.  Returns the number of lines
  * (0 at the end) or -1 (error set). */
 static long
@@ -144,7 +117,7 @@ read_batch(struct shared *s, struct batch *b)
 	b->nlines = 0;
 	sb_buf_reset(&b->text);
 	while (!s->eof && b->text.len < BATCH_BYTES) {
-		if ((r = next_line(s->in, &s->line, &s->linecap, &n)) <= 0) {
+		if ((r = sb_ndjson_line(s->in, &s->line, &s->linecap, &n)) <= 0) {
 			s->eof = true;
 			if (r < 0) {
 				sb_seterr(&e, SB_FATAL, SB_E_IO,
@@ -155,7 +128,7 @@ read_batch(struct shared *s, struct batch *b)
 			break;
 		}
 		s->next_lineno++;
-		if (blank(s->line, n))
+		if (sb_ndjson_blank(s->line, n))
 			continue;
 		if (add_line(b, s->line, n < max ? n : max, s->next_rec++,
 		    s->next_lineno, n > max) != 0) {

@@ -1,5 +1,7 @@
 #include "sb_json.h"
 
+#include <errno.h>
+
 #include <sodium.h>
 
 #include <stdio.h>
@@ -353,4 +355,29 @@ sb_reject_ndjson(struct sb_buf *out, const char *source, size_t record,
 	sb_jw_raw_member(&w, raw, n);
 	sb_jw_end_obj(&w);
 	sb_buf_addc(out, '\n');
+}
+
+int
+sb_ndjson_line(FILE *in, char **buf, size_t *cap, size_t *n)
+{
+	ssize_t r;
+
+	errno = 0;
+	if ((r = getline(buf, cap, in)) < 0)
+		return ferror(in) ? -1 : 0;
+	*n = (size_t)r;
+	if (*n > 0 && (*buf)[*n - 1] == '\n')
+		(*n)--;
+	if (*n > 0 && (*buf)[*n - 1] == '\r')
+		(*n)--;
+	return 1;
+}
+
+bool
+sb_ndjson_blank(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r')
+			return false;
+	return true;
 }

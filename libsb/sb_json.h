@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "sb_buf.h"
@@ -68,6 +69,12 @@ void sb_jw_plain(struct sb_jw *w, const char *s, size_t n);
 void sb_reject_ndjson(struct sb_buf *out, const char *source, size_t record,
     size_t line, const char *reason, bool truncated, const char *raw,
     size_t n);
+/* One NDJSON line from in into *buf (getline(3) storage), without its
+ * newline or a CR before it: 1, 0 at the end, -1 on a read error (errno
+ * set). */
+int sb_ndjson_line(FILE *in, char **buf, size_t *cap, size_t *n);
+/* Is p[0..n) blank (spaces, tabs, CRs)?  Blank lines are not records. */
+bool sb_ndjson_blank(const char *p, size_t n);
 /* Append raw JSON text as a value (trusted: made by cJSON or by us). */
 void sb_jw_raw(struct sb_jw *w, const char *s, size_t n);
 static inline bool sb_jw_failed(const struct sb_jw *w) { return w->failed; }

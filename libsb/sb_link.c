@@ -594,12 +594,16 @@ struct kv {
 	uint32_t pad;
 };
 
-static int
-radix_kv(struct kv *a, size_t n)
+/* LSD radix sort, stable, of n elements of `size` bytes whose first 8
+ * bytes are a uint64_t key; inlined for each size, so the copies are
+ * fixed-size moves. */
+static inline __attribute__((always_inline)) int
+radix(void *base, size_t n, size_t size)
 {
-	struct kv *tmp = malloc((n > 0 ? n : 1) * sizeof(*tmp)), *src = a,
-	    *dst = tmp, *t;
+	unsigned char *tmp = malloc((n > 0 ? n : 1) * size), *src = base;
+	unsigned char *dst = tmp, *t;
 	size_t *cnt = malloc(65536 * sizeof(size_t));
+	uint64_t k;
 
 	if (tmp == NULL || cnt == NULL) {
 		free(tmp);
@@ -611,60 +615,41 @@ radix_kv(struct kv *a, size_t n)
 		size_t sum = 0;
 
 		memset(cnt, 0, 65536 * sizeof(size_t));
-		for (size_t i = 0; i < n; i++)
-			cnt[(src[i].k >> sh) & 0xffff]++;
+		for (size_t i = 0; i < n; i++) {
+			memcpy(&k, src + i * size, sizeof k);
+			cnt[(k >> sh) & 0xffff]++;
+		}
 		for (size_t d = 0; d < 65536; d++) {
 			size_t c = cnt[d];
 
 			cnt[d] = sum;
 			sum += c;
 		}
-		for (size_t i = 0; i < n; i++)
-			dst[cnt[(src[i].k >> sh) & 0xffff]++] = src[i];
+		for (size_t i = 0; i < n; i++) {
+			memcpy(&k, src + i * size, sizeof k);
+			memcpy(dst + cnt[(k >> sh) & 0xffff]++ * size,
+			    src + i * size, size);
+		}
 		t = src;
 		src = dst;
 		dst = t;
 	}
-	/* Four passes: the sorted keys are back in a. */
+	/* Four passes: the sorted elements are back in base. */
 	free(tmp);
 	free(cnt);
 	return 0;
 }
 
 static int
+radix_kv(struct kv *a, size_t n)
+{
+	return radix(a, n, sizeof(*a));
+}
+
+static int
 radix_u64(uint64_t *a, size_t n)
 {
-	uint64_t *tmp = malloc((n > 0 ? n : 1) * sizeof(*tmp)), *src = a,
-	    *dst = tmp, *t;
-	size_t *cnt = malloc(65536 * sizeof(size_t));
-
-	if (tmp == NULL || cnt == NULL) {
-		free(tmp);
-		free(cnt);
-		return -1;
-	}
-	for (int pass = 0; pass < 4; pass++) {
-		int sh = pass * 16;
-		size_t sum = 0;
-
-		memset(cnt, 0, 65536 * sizeof(size_t));
-		for (size_t i = 0; i < n; i++)
-			cnt[(src[i] >> sh) & 0xffff]++;
-		for (size_t d = 0; d < 65536; d++) {
-			size_t c = cnt[d];
-
-			cnt[d] = sum;
-			sum += c;
-		}
-		for (size_t i = 0; i < n; i++)
-			dst[cnt[(src[i] >> sh) & 0xffff]++] = src[i];
-		t = src;
-		src = dst;
-		dst = t;
-	}
-	free(tmp);
-	free(cnt);
-	return 0;
+	return radix(a, n, sizeof(*a));
 }
 
 /* ---------------------------------------------------------- blocking */

@@ -119,3 +119,38 @@ sb_cli_profile_dirs(void)
 	    env != NULL ? env : "", env != NULL ? ":" : "", exe, exe);
 	return dirs;
 }
+
+int
+sb_cli_open_output(struct sb_atomic *a, const char *path, bool *have)
+{
+	struct sb_err e;
+
+	*have = false;
+	if (path == NULL)
+		return SB_EXIT_OK;
+	if (sb_atomic_open(a, path, 0600, &e) != SB_OK) {
+		sb_warnx("%s", e.msg);
+		return SB_EXIT_CANTCREAT;
+	}
+	*have = true;
+	return SB_EXIT_OK;
+}
+
+int
+sb_cli_close_output(struct sb_atomic *a, bool *have, bool keep, int status)
+{
+	struct sb_err e;
+
+	if (!*have)
+		return status;
+	*have = false;
+	if (!keep) {
+		sb_atomic_rollback(a);
+		return status;
+	}
+	if (sb_atomic_commit(a, &e) != SB_OK) {
+		sb_warnx("%s", e.msg);
+		return SB_EXIT_IOERR;
+	}
+	return status;
+}

@@ -6,9 +6,11 @@
 #ifndef SB_CLI_H
 #define SB_CLI_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "sb.h"
+#include "sb_atomic.h"
 #include "sb_exit.h"
 
 extern const char *sb_progname;
@@ -30,6 +32,14 @@ int sb_cli_close_stdout(void);
 /* A sink (see sb_ingest.h) that writes to a FILE *. */
 int sb_cli_fwrite_sink(void *fp, const char *buf, size_t len);
 void sb_cli_version(void);
+/* Open path for writing atomically (mode 0600) when it is not NULL;
+ * *have says whether it was.  On failure print why and return
+ * SB_EXIT_CANTCREAT. */
+int sb_cli_open_output(struct sb_atomic *a, const char *path, bool *have);
+/* End an output opened so: commit it when keep, else roll it back.  A
+ * failed commit is printed and gives SB_EXIT_IOERR; else `status`. */
+int sb_cli_close_output(struct sb_atomic *a, bool *have, bool keep,
+    int status);
 /* Where profiles are looked up, ':'-separated: $SB_PROFILE_PATH, then
  * ../share/safeborders/profiles beside the installed binary, then
  * ../profiles (the build tree).  Caller frees; NULL when out of memory. */

@@ -316,6 +316,7 @@ setup(struct run *r)
 {
 	struct sb_err e;
 	enum sb_qi_kind kinds[SB_KANON_MAX_ATTRS];
+	int st;
 
 	if (sb_key_load(&r->key, r->o.key, &e) != SB_OK) {
 		sb_warnx("%s", e.msg);
@@ -341,28 +342,12 @@ setup(struct run *r)
 		sb_warnx("%s", e.msg);
 		return sb_cli_exit_for(e.kind);
 	}
-	if (r->o.output != NULL) {
-		if (sb_atomic_open(&r->out, r->o.output, 0600, &e) != SB_OK) {
-			sb_warnx("%s", e.msg);
-			return SB_EXIT_CANTCREAT;
-		}
-		r->have_out = true;
-	}
-	if (r->o.rejects != NULL) {
-		if (sb_atomic_open(&r->rej, r->o.rejects, 0600, &e) != SB_OK) {
-			sb_warnx("%s", e.msg);
-			return SB_EXIT_CANTCREAT;
-		}
-		r->have_rej = true;
-	}
-	if (r->o.hits != NULL) {
-		if (sb_atomic_open(&r->hits, r->o.hits, 0600, &e) != SB_OK) {
-			sb_warnx("%s", e.msg);
-			return SB_EXIT_CANTCREAT;
-		}
-		r->have_hits = true;
-	}
-	return SB_EXIT_OK;
+	if ((st = sb_cli_open_output(&r->out, r->o.output, &r->have_out)) !=
+	    SB_EXIT_OK ||
+	    (st = sb_cli_open_output(&r->rej, r->o.rejects, &r->have_rej)) !=
+	    SB_EXIT_OK)
+		return st;
+	return sb_cli_open_output(&r->hits, r->o.hits, &r->have_hits);
 }
 
 static void
@@ -458,26 +443,14 @@ anonymise_all(struct run *r, int argc, char **argv)
 static int
 finish(struct run *r, int nops)
 {
-	struct sb_err e;
-
 	if (r->o.stats && r->anon != NULL)
 		print_stats(r);
-	if (r->have_rej && sb_atomic_commit(&r->rej, &e) != SB_OK) {
-		sb_warnx("%s", e.msg);
-		r->status = SB_EXIT_IOERR;
-	}
-	if (r->have_hits && sb_atomic_commit(&r->hits, &e) != SB_OK) {
-		sb_warnx("%s", e.msg);
-		r->status = SB_EXIT_IOERR;
-	}
-	if (r->have_out) {
-		if (r->output_failed || r->status == SB_EXIT_SOFTWARE)
-			sb_atomic_rollback(&r->out);
-		else if (sb_atomic_commit(&r->out, &e) != SB_OK) {
-			sb_warnx("%s", e.msg);
-			r->status = SB_EXIT_IOERR;
-		}
-	}
+	r->status = sb_cli_close_output(&r->rej, &r->have_rej, true,
+	    r->status);
+	r->status = sb_cli_close_output(&r->hits, &r->have_hits, true,
+	    r->status);
+	r->status = sb_cli_close_output(&r->out, &r->have_out,
+	    !r->output_failed && r->status != SB_EXIT_SOFTWARE, r->status);
 	if (sb_cli_close_stdout() != SB_EXIT_OK && r->status == 0)
 		r->status = SB_EXIT_IOERR;
 	for (int i = 0; r->rows != NULL && i < nops; i++) {

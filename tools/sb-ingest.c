@@ -317,20 +317,14 @@ setup(struct run *r)
 	io.verbose = r->o.verbose;
 	io.out = sb_cli_fwrite_sink;
 	io.out_arg = stdout;
-	if (r->o.output != NULL) {
-		if (sb_atomic_open(&r->out, r->o.output, 0600, &e) != SB_OK) {
-			sb_warnx("%s", e.msg);
-			return SB_EXIT_CANTCREAT;
-		}
-		r->have_out = true;
+	if ((st = sb_cli_open_output(&r->out, r->o.output, &r->have_out)) !=
+	    SB_EXIT_OK ||
+	    (st = sb_cli_open_output(&r->rej, r->o.rejects, &r->have_rej)) !=
+	    SB_EXIT_OK)
+		return st;
+	if (r->have_out)
 		io.out_arg = r->out.fp;
-	}
-	if (r->o.rejects != NULL) {
-		if (sb_atomic_open(&r->rej, r->o.rejects, 0600, &e) != SB_OK) {
-			sb_warnx("%s", e.msg);
-			return SB_EXIT_CANTCREAT;
-		}
-		r->have_rej = true;
+	if (r->have_rej) {
 		io.rejects = sb_cli_fwrite_sink;
 		io.rejects_arg = r->rej.fp;
 	}
@@ -344,7 +338,6 @@ setup(struct run *r)
 static int
 finish(struct run *r)
 {
-	struct sb_err e;
 	const struct sb_map_stats *ms;
 
 	if (r->o.stats && r->ig != NULL) {
@@ -356,18 +349,10 @@ finish(struct run *r)
 		    ms->flags_unknown_country, ms->flags_bad_date,
 		    ms->flags_bad_number);
 	}
-	if (r->have_rej && sb_atomic_commit(&r->rej, &e) != SB_OK) {
-		sb_warnx("%s", e.msg);
-		r->status = SB_EXIT_IOERR;
-	}
-	if (r->have_out) {
-		if (r->output_failed)
-			sb_atomic_rollback(&r->out);
-		else if (sb_atomic_commit(&r->out, &e) != SB_OK) {
-			sb_warnx("%s", e.msg);
-			r->status = SB_EXIT_IOERR;
-		}
-	}
+	r->status = sb_cli_close_output(&r->rej, &r->have_rej, true,
+	    r->status);
+	r->status = sb_cli_close_output(&r->out, &r->have_out,
+	    !r->output_failed, r->status);
 	if (sb_cli_close_stdout() != SB_EXIT_OK && r->status == 0)
 		r->status = SB_EXIT_IOERR;
 	sb_ingest_free(r->ig);
@@ -389,10 +374,8 @@ main(int argc, char **argv)
 	if ((st = parse_args(argc, argv, &r.o)) != SB_EXIT_OK)
 		return st;
 	if ((st = setup(&r)) != SB_EXIT_OK) {
-		if (r.have_out)
-			sb_atomic_rollback(&r.out);
-		if (r.have_rej)
-			sb_atomic_rollback(&r.rej);
+		sb_cli_close_output(&r.out, &r.have_out, false, st);
+		sb_cli_close_output(&r.rej, &r.have_rej, false, st);
 		sb_profile_free(r.profile);
 		return st;
 	}

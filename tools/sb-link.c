@@ -165,32 +165,6 @@ parse_args(int argc, char **argv, struct opts *o)
 
 /* ------------------------------------------------------------ input */
 
-/* One line into *buf without its newline; 1, 0 at the end, -1. */
-static int
-next_line(FILE *in, char **buf, size_t *cap, size_t *n)
-{
-	ssize_t r;
-
-	errno = 0;
-	if ((r = getline(buf, cap, in)) < 0)
-		return ferror(in) ? -1 : 0;
-	*n = (size_t)r;
-	if (*n > 0 && (*buf)[*n - 1] == '\n')
-		(*n)--;
-	if (*n > 0 && (*buf)[*n - 1] == '\r')
-		(*n)--;
-	return 1;
-}
-
-static bool
-blank(const char *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (p[i] != ' ' && p[i] != '\t')
-			return false;
-	return true;
-}
-
 static FILE *
 open_source(struct source *s, bool again)
 {
@@ -266,7 +240,7 @@ read_pass(struct run *r)
 			break;
 		}
 		lineno = 0;
-		while ((k = next_line(fp, &line, &cap, &n)) > 0) {
+		while ((k = sb_ndjson_line(fp, &line, &cap, &n)) > 0) {
 			lineno++;
 			if (s->spool != NULL && (fwrite(line, 1, n, s->spool) !=
 			    n || putc('\n', s->spool) == EOF)) {
@@ -275,7 +249,7 @@ read_pass(struct run *r)
 				st = SB_EXIT_IOERR;
 				break;
 			}
-			if (blank(line, n))
+			if (sb_ndjson_blank(line, n))
 				continue;
 			e.kind = SB_E_NONE;
 			e.msg[0] = '\0';
@@ -332,8 +306,8 @@ write_pass(struct run *r)
 			st = SB_EXIT_NOINPUT;
 			break;
 		}
-		while ((k = next_line(fp, &line, &cap, &n)) > 0) {
-			if (blank(line, n))
+		while ((k = sb_ndjson_line(fp, &line, &cap, &n)) > 0) {
+			if (sb_ndjson_blank(line, n))
 				continue;
 			if (rec >= r->nrec) {
 				sb_warnx("%s: changed while it was read",
@@ -487,50 +461,29 @@ out:
 static int
 open_outputs(struct run *r)
 {
-	struct sb_err e;
+	int st;
 
-	r->outfp = stdout;
-	if (r->o.output != NULL) {
-		if (sb_atomic_open(&r->out, r->o.output, 0600, &e) != SB_OK) {
-			sb_warnx("%s", e.msg);
-			return SB_EXIT_CANTCREAT;
-		}
-		r->have_out = true;
-		r->outfp = r->out.fp;
-	}
-	if (r->o.rejects != NULL) {
-		if (sb_atomic_open(&r->rej, r->o.rejects, 0600, &e) != SB_OK) {
-			sb_warnx("%s", e.msg);
-			return SB_EXIT_CANTCREAT;
-		}
-		r->have_rej = true;
-	}
+	if ((st = sb_cli_open_output(&r->out, r->o.output, &r->have_out)) !=
+	    SB_EXIT_OK ||
+	    (st = sb_cli_open_output(&r->rej, r->o.rejects, &r->have_rej)) !=
+	    SB_EXIT_OK)
+		return st;
+	r->outfp = r->have_out ? r->out.fp : stdout;
 	return SB_EXIT_OK;
 }
 
 static int
 finish(struct run *r, int st)
 {
-	struct sb_err e;
+	bool to_stdout = !r->have_out;
 
-	if (r->have_rej) {
-		if (st == SB_EXIT_OK)
-			st = flush_buf(r, &r->rbuf, r->rej.fp);
-		if (st == SB_EXIT_OK && sb_atomic_commit(&r->rej, &e) !=
-		    SB_OK) {
-			sb_warnx("%s", e.msg);
-			st = SB_EXIT_IOERR;
-		} else if (st != SB_EXIT_OK)
-			sb_atomic_rollback(&r->rej);
-	}
-	if (r->have_out) {
-		if (st != SB_EXIT_OK)
-			sb_atomic_rollback(&r->out);
-		else if (sb_atomic_commit(&r->out, &e) != SB_OK) {
-			sb_warnx("%s", e.msg);
-			st = SB_EXIT_IOERR;
-		}
-	} else {
+	if (r->have_rej && st == SB_EXIT_OK)
+		st = flush_buf(r, &r->rbuf, r->rej.fp);
+	st = sb_cli_close_output(&r->rej, &r->have_rej, st == SB_EXIT_OK ||
+	    st == SB_EXIT_REJECTS, st);
+	st = sb_cli_close_output(&r->out, &r->have_out, st == SB_EXIT_OK ||
+	    st == SB_EXIT_REJECTS, st);
+	if (to_stdout) {
 		int cs = sb_cli_close_stdout();
 
 		if (st == SB_EXIT_OK)
