@@ -1326,7 +1326,10 @@ static double
 field_weight(const struct sb_link *l, int f, uint8_t v, uint32_t i,
     uint32_t j)
 {
-	double u = l->u_[f][v];
+	/* A context field agrees more often among people with alike
+	 * names than among random pairs (the same town, the same
+	 * nationality): its u is the candidates' non-matches'. */
+	double u = identity(f) ? l->u_[f][v] : l->uc_[f][v];
 
 	if (v == 0 && (f == SB_LF_GIVEN || f == SB_LF_FAMILY) &&
 	    (l->m[i].flags & l->m[j].flags & (f == SB_LF_GIVEN ? HAS_GIVEN :
