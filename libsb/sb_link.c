@@ -25,15 +25,15 @@
 
 /* MinHash LSH of the name CLK: bands of R minhashes, with the birth year
  * (likely pairs) and, more selective, without it (a year mistyped). */
-#define LSH_YEAR_BANDS 24
-#define LSH_YEAR_ROWS 4
-#define LSH_FREE_BANDS 12
-#define LSH_FREE_ROWS 7
+#define LSH_YEAR_BANDS 16
+#define LSH_YEAR_ROWS 5
+#define LSH_FREE_BANDS 10
+#define LSH_FREE_ROWS 8
 #define LSH_HASHES (LSH_YEAR_BANDS * LSH_YEAR_ROWS + \
     LSH_FREE_BANDS * LSH_FREE_ROWS)
 /* And, less selective, within a locality (they reuse the first
  * minhashes). */
-#define LSH_LOC_BANDS 10
+#define LSH_LOC_BANDS 8
 #define LSH_LOC_ROWS 3
 /* The street address CLK: alone, and within its postcode. */
 #define LSH_ADDR_BANDS 12
