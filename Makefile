@@ -34,7 +34,7 @@ LIB_OBJ = $(LIB_SRC:libsb/%.c=$(O)/libsb/%.o)
 CLI_OBJ = $(O)/tools/cli.o
 TOOLS = sb-anonymise sb-ingest sb-link sb-synth
 TOOL_BIN = $(TOOLS:%=$(BIN)/%)
-UNITS = anon clk country date ids json kanon key linkeval map names nameform \
+UNITS = anon clk country date dice ids json kanon key linkeval map names nameform \
 	pool pseudo reader rng scrub synth_narr synth_write
 UNIT_SRC = $(UNITS:%=tests/unit/t_%.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(O)/unit/%)

@@ -76,8 +76,7 @@ enum {
 	HAS_GIVEN = 1,
 	HAS_FAMILY = 2,
 	HAS_FULL = 4,
-	HAS_DOBCLK = 8,
-	HAS_ADDR = 16,
+	HAS_ADDR = 8,
 };
 
 struct mention {
@@ -94,7 +93,8 @@ struct mention {
 	uint64_t postcode;
 	uint64_t given_h, family_h; /* the CLKs' hashes, for frequencies */
 	uint32_t id_off, id_n;
-	uint16_t pc_given, pc_family, pc_full, pc_dob, pc_addr;
+	uint64_t ref; /* hash of case_id and pid: order-free tie-breaks */
+	uint16_t pc_given, pc_family, pc_full, pc_addr;
 };
 
 struct idtok {
@@ -111,7 +111,9 @@ struct kase {
 
 struct link {
 	uint32_t a, b;
-	uint32_t ent; /* set for writing */
+	uint64_t key; /* the mentions' refs mixed: ties broken apart from
+		       * the input order */
+	uint64_t ent64; /* set for writing: the entity's hash */
 	float p, weight;
 	uint8_t lv[SB_LF_COUNT];
 };
@@ -123,7 +125,7 @@ struct sb_link {
 	size_t nw; /* CLK words */
 	struct mention *m;
 	size_t nm, capm;
-	uint64_t *given, *family, *full, *dob, *addr; /* nw words each */
+	uint64_t *given, *family, *full, *addr; /* nw words a mention each */
 	struct idtok *ids;
 	size_t nids, capids;
 	struct kase *cases;
@@ -218,7 +220,6 @@ sb_link_free(struct sb_link *l)
 	free(l->given);
 	free(l->family);
 	free(l->full);
-	free(l->dob);
 	free(l->addr);
 	free(l->ids);
 	free(l->rec2case);
@@ -230,6 +231,19 @@ sb_link_free(struct sb_link *l)
 	free(l->given_freq);
 	free(l->family_freq);
 	free(l);
+}
+
+/* A 64-bit mix of two values (splitmix64's finaliser). */
+static uint64_t
+mix(uint64_t a, uint64_t b)
+{
+	uint64_t x = a * 0x9e3779b97f4a7c15ull ^ b;
+
+	x ^= x >> 31;
+	x *= 0xbf58476d1ce4e5b9ull;
+	x ^= x >> 29;
+	x *= 0x94d049bb133111ebull;
+	return x ^ (x >> 32);
 }
 
 /* ------------------------------------------------------------ reading */
@@ -249,22 +263,31 @@ str(const cJSON *o, const char *k)
 	return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
-/* The first 64 bits of a "type:<hex>" token; 0 for none. */
+/* The value of the first 16 hex digits at h (fewer if it ends). */
 static uint64_t
-token64(const char *t)
+hex64(const char *h)
 {
-	const char *h = t != NULL ? strchr(t, ':') : NULL;
 	uint64_t v = 0;
-	int i;
 
-	if (h == NULL)
-		return 0;
-	for (h++, i = 0; i < 16 && h[i] != '\0'; i++) {
+	for (int i = 0; i < 16 && h[i] != '\0'; i++) {
 		char c = h[i];
 
 		v = v << 4 | (uint64_t)(c >= 'a' ? c - 'a' + 10 : c >= 'A' ?
 		    c - 'A' + 10 : c - '0');
 	}
+	return v;
+}
+
+/* The first 64 bits of a "type:<hex>" token; 0 for none. */
+static uint64_t
+token64(const char *t)
+{
+	const char *h = t != NULL ? strchr(t, ':') : NULL;
+	uint64_t v;
+
+	if (h == NULL)
+		return 0;
+	v = hex64(h + 1);
 	return v | (v == 0); /* never 0: 0 means none */
 }
 
@@ -366,14 +389,12 @@ read_person(struct sb_link *l, const cJSON *p, struct mention *m, size_t mi)
 	const cJSON *x;
 	const char *s;
 	uint64_t *g = l->given + mi * l->nw, *f = l->family + mi * l->nw;
-	uint64_t *u = l->full + mi * l->nw, *d = l->dob + mi * l->nw;
-	uint64_t *ad = l->addr + mi * l->nw;
+	uint64_t *u = l->full + mi * l->nw, *ad = l->addr + mi * l->nw;
 
 	memset(ad, 0, l->nw * 8);
 	memset(g, 0, l->nw * 8);
 	memset(f, 0, l->nw * 8);
 	memset(u, 0, l->nw * 8);
-	memset(d, 0, l->nw * 8);
 	m->name_tok = token64(str(ne, "token"));
 	if (clk_read(l, str(ne, "given_clk"), g)) {
 		m->flags |= HAS_GIVEN;
@@ -397,10 +418,6 @@ read_person(struct sb_link *l, const cJSON *p, struct mention *m, size_t mi)
 	m->dob_dg = token64(str(x, "digits"));
 	m->dob_y = token64(str(x, "y"));
 	m->dob_m = token64(str(x, "m"));
-	if (clk_read(l, str(de, "clk"), d)) {
-		m->flags |= HAS_DOBCLK;
-		m->pc_dob = (uint16_t)sb_dice_count(d, l->nw);
-	}
 	x = get(get(p, "birth"), "year");
 	m->byear = cJSON_IsNumber(x) && x->valuedouble >= 1 &&
 	    x->valuedouble < 10000 ? (int16_t)x->valuedouble : 0;
@@ -476,10 +493,10 @@ add_case(struct sb_link *l, size_t rec, const cJSON *root, struct sb_err *e)
 	if (l->capm > 0) {
 		/* The CLK arrays follow the mentions' capacity. */
 		size_t bytes = l->capm * l->nw * 8;
-		uint64_t **arr[5] = {&l->given, &l->family, &l->full, &l->dob,
+		uint64_t **arr[4] = {&l->given, &l->family, &l->full,
 		    &l->addr};
 
-		for (int a = 0; a < 5; a++) {
+		for (int a = 0; a < 4; a++) {
 			uint64_t *q = realloc(*arr[a], bytes > 0 ? bytes : 8);
 
 			if (q == NULL)
@@ -511,6 +528,8 @@ add_case(struct sb_link *l, size_t rec, const cJSON *root, struct sb_err *e)
 		k->pids[i] = strdup(str(p, "pid") != NULL ? str(p, "pid") : "");
 		if (k->pids[i] == NULL)
 			goto nomem;
+		m->ref = mix(sb_fnv1a64(k->case_id, strlen(k->case_id)),
+		    sb_fnv1a64(k->pids[i], strlen(k->pids[i])));
 		read_person(l, p, m, l->nm);
 		if (read_ids(l, p, m) < 0)
 			goto nomem;
@@ -557,19 +576,14 @@ sb_link_add(struct sb_link *l, size_t rec, const char *line, size_t n,
 		goto out;
 	}
 	anon = get(root, "anon");
-	if (anon == NULL && !l->o.allow_raw) {
+	if (anon == NULL) {
 		r = sb_seterr(e, SB_REJECT, SB_E_DATA,
 		    "not anonymised (no anon member): run sb-anonymise "
 		    "first, or --allow-raw for one authority's own data");
 		goto out;
 	}
-	if (anon != NULL && (r = check_anon(l, anon, e)) != SB_OK)
+	if ((r = check_anon(l, anon, e)) != SB_OK)
 		goto out;
-	if (anon == NULL && !l->have_key) {
-		l->nw = 1024 / 64;
-		snprintf(l->key_id, sizeof(l->key_id), "raw");
-		l->have_key = true;
-	}
 	if (str(root, "case_id") == NULL) {
 		r = sb_seterr(e, SB_REJECT, SB_E_DATA,
 		    "case/1 record without case_id");
@@ -654,17 +668,6 @@ radix_u64(uint64_t *a, size_t n)
 
 /* ---------------------------------------------------------- blocking */
 
-static uint64_t
-mix(uint64_t a, uint64_t b)
-{
-	uint64_t x = a * 0x9e3779b97f4a7c15ull ^ b;
-
-	x ^= x >> 31;
-	x *= 0xbf58476d1ce4e5b9ull;
-	x ^= x >> 29;
-	x *= 0x94d049bb133111ebull;
-	return x ^ (x >> 32);
-}
 
 static uint64_t
 rng_next(uint64_t *s)
@@ -907,9 +910,11 @@ compare(const struct sb_link *l, uint32_t i, uint32_t j, uint8_t *lv)
 			double fx = sb_dice(fa, a->pc_family, gb, b->pc_given,
 			    nw);
 
+			/* Which crossed part counts as which must not
+			 * depend on which mention came first. */
 			if (gx + fx > g + f + 0.3) {
-				g = gx;
-				f = fx;
+				g = gx < fx ? gx : fx;
+				f = gx < fx ? fx : gx;
 			}
 		}
 		lv[SB_LF_GIVEN] = dice_level(g);
@@ -1032,7 +1037,7 @@ compare_all(struct sb_link *l, uint8_t *lv)
 
 /* u: the level frequencies among random pairs of mentions of different
  * cases, nearly all of them non-matches. */
-static void
+static int
 estimate_u(struct sb_link *l)
 {
 	double cnt[SB_LF_COUNT][MAX_LEVELS] = {{0}};
@@ -1041,9 +1046,21 @@ estimate_u(struct sb_link *l)
 	    2000000;
 	uint8_t lv[SB_LF_COUNT];
 
+	struct kv *ord = malloc((l->nm + 1) * sizeof(*ord));
+
+	/* Mentions in an order of their content, not of the input: the
+	 * same records in another order give the same sample. */
+	if (ord == NULL)
+		return -1;
+	for (size_t k = 0; k < l->nm; k++)
+		ord[k] = (struct kv){l->m[k].ref, (uint32_t)k, 0};
+	if (radix_kv(ord, l->nm) < 0) {
+		free(ord);
+		return -1;
+	}
 	for (size_t k = 0; k < samples; k++) {
-		uint32_t i = (uint32_t)(rng_next(&s) % l->nm);
-		uint32_t j = (uint32_t)(rng_next(&s) % l->nm);
+		uint32_t i = ord[rng_next(&s) % l->nm].v;
+		uint32_t j = ord[rng_next(&s) % l->nm].v;
 
 		if (i == j || l->m[i].cas == l->m[j].cas)
 			continue;
@@ -1052,6 +1069,7 @@ estimate_u(struct sb_link *l)
 			if (lv[f] != MISSING)
 				cnt[f][lv[f]] += 1;
 	}
+	free(ord);
 	for (int f = 0; f < SB_LF_COUNT; f++) {
 		double tot = 0;
 
@@ -1060,6 +1078,7 @@ estimate_u(struct sb_link *l)
 		for (int v = 0; v < nlevels[f]; v++)
 			l->u_[f][v] = (cnt[f][v] + 0.5) / tot;
 	}
+	return 0;
 }
 
 /* m and lambda by EM over the candidate pairs, u held fixed. */
@@ -1231,20 +1250,12 @@ em_fit(struct sb_link *l, const struct patterns *pt, unsigned vote,
 	}
 }
 
-/*
- * m by EM over the candidates.  The identity fields vote; then each
- * identity field's m is estimated once more by a fit in which it does
- * not vote (leave one out, as Splink trains a field on blocking rules
- * that do not use it): where many people share a full name, a fit in
- * which names vote calls namesakes matches, and learns from them that
- * matches often disagree on the date of birth.
- */
+/* m by EM over the candidates: the identity fields vote, every field's
+ * m and u are counted from the match probabilities they give. */
 static int
 estimate_m(struct sb_link *l, const uint8_t *lv)
 {
-	double lam = 0.1, lam0;
-	double m0[SB_LF_COUNT][MAX_LEVELS], u0[SB_LF_COUNT][MAX_LEVELS];
-	double m[SB_LF_COUNT][MAX_LEVELS], u[SB_LF_COUNT][MAX_LEVELS];
+	double lam = 0.1;
 	unsigned ident = 0;
 	struct patterns pt;
 
@@ -1262,20 +1273,7 @@ estimate_m(struct sb_link *l, const uint8_t *lv)
 	seed_m(l, lv, &lam);
 	if (collect_patterns(l, lv, &pt) < 0)
 		return -1;
-	memcpy(m0, l->m_, sizeof(m0));
-	memcpy(u0, l->uc_, sizeof(u0));
-	lam0 = lam;
 	em_fit(l, &pt, ident, &lam, l->m_, l->uc_);
-	for (int f = 0; getenv("SB_LINK_LOO") && f < SB_LF_COUNT; f++) {
-		double lf = lam0;
-
-		if (!identity(f))
-			continue;
-		memcpy(m, m0, sizeof(m));
-		memcpy(u, u0, sizeof(u));
-		em_fit(l, &pt, ident & ~(1u << f), &lf, m, u);
-		memcpy(l->m_[f], m[f], sizeof(m[f]));
-	}
 	l->lambda = lam;
 	free(pt.v);
 	free(pt.n);
@@ -1382,6 +1380,8 @@ score(struct sb_link *l, const uint8_t *lv, struct sb_err *e)
 			    "out of memory");
 		l->links[l->nlinks].a = i;
 		l->links[l->nlinks].b = j;
+		l->links[l->nlinks].key = l->m[i].ref < l->m[j].ref ?
+		    mix(l->m[i].ref, l->m[j].ref) : mix(l->m[j].ref, l->m[i].ref);
 		l->links[l->nlinks].p = (float)pr;
 		l->links[l->nlinks].weight = (float)(w - prior);
 		memcpy(l->links[l->nlinks].lv, x, SB_LF_COUNT);
@@ -1451,9 +1451,9 @@ linkcmp(const void *x, const void *y)
 
 	if (a->weight != b->weight)
 		return a->weight > b->weight ? -1 : 1;
-	if (a->a != b->a)
-		return a->a < b->a ? -1 : 1;
-	return (a->b > b->b) - (a->b < b->b);
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return 0;
 }
 
 /* The entity's id: a hash of its least mention, by case id then pid. */
@@ -1602,6 +1602,8 @@ sb_link_run(struct sb_link *l, struct sb_err *e)
 	int r;
 
 	l->st.mentions = l->nm;
+	if (l->nm == 0 || l->nw == 0)
+		return cluster(l, e); /* nothing to link: no entities */
 	if ((r = block(l, e)) != SB_OK)
 		return r;
 	t1 = now();
@@ -1616,8 +1618,7 @@ sb_link_run(struct sb_link *l, struct sb_err *e)
 	compare_all(l, lv);
 	t0 = now();
 	l->st.seconds_compare = t0 - t1;
-	estimate_u(l);
-	if (estimate_m(l, lv) < 0) {
+	if (estimate_u(l) < 0 || estimate_m(l, lv) < 0) {
 		free(lv);
 		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
 	}
@@ -1735,8 +1736,8 @@ linkorder(const void *x, const void *y)
 {
 	const struct link *a = x, *b = y;
 
-	if (a->ent != b->ent)
-		return a->ent < b->ent ? -1 : 1;
+	if (a->ent64 != b->ent64)
+		return a->ent64 < b->ent64 ? -1 : 1;
 	return linkcmp(x, y);
 }
 
@@ -1754,7 +1755,10 @@ sb_link_write_links(const struct sb_link *l, struct sb_buf *out,
 	for (i = 0; i < l->nlinks; i++)
 		if (l->links[i].p > 0) {
 			v[nv] = l->links[i];
-			v[nv++].ent = l->entity[l->links[i].a];
+			/* By entity id (its hash), not its number: the
+			 * order of the input does not show. */
+			v[nv++].ent64 = hex64(l->eid[l->entity[l->links[i].a]]
+			    + 1);
 		}
 	qsort(v, nv, sizeof(*v), linkorder);
 	for (i = 0; i < nv; i++) {
@@ -1766,6 +1770,13 @@ sb_link_write_links(const struct sb_link *l, struct sb_buf *out,
 		sb_jw_cstr(&w, l->key_id);
 		sb_jw_key(&w, "entity");
 		sb_jw_cstr(&w, l->eid[l->entity[v[i].a]]);
+		/* The pair in an order of its own, not the input's. */
+		if (l->m[v[i].a].ref > l->m[v[i].b].ref) {
+			uint32_t t = v[i].a;
+
+			v[i].a = v[i].b;
+			v[i].b = t;
+		}
 		sb_jw_key(&w, "a");
 		put_ref(&w, l, v[i].a);
 		sb_jw_key(&w, "b");

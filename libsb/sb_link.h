@@ -57,7 +57,6 @@ const char *sb_link_field_name(enum sb_link_field f);
 
 struct sb_link_opts {
 	double threshold;   /* match probability; < 0: 0.5 */
-	bool allow_raw;     /* link records that were not anonymised */
 	int threads;        /* 0: 2 */
 	uint32_t ignore_ids; /* bit t: identifier type t is not compared */
 	size_t max_block;   /* larger blocks are skipped; 0: 2000 */
@@ -93,7 +92,8 @@ void sb_link_free(struct sb_link *l);
  * Add record `rec` (numbered from 0 by the caller, in output order), one
  * NDJSON line.  A case/1 record's persons become mentions; other record
  * types are passed through (SB_OK).  SB_REJECT: not JSON, a case record
- * that was not anonymised (unless allow_raw), or a malformed one.
+ * that was not anonymised, or a malformed one.  (sb-link --allow-raw
+ * anonymises raw records in memory, under a key of the run, first.)
  * SB_FATAL (SB_E_DATA): a record anonymised under another key than the
  * first one; SB_E_NOMEM.
  */

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Documentation kept in sync with the code (STYLE.md item 11), for each
-# tool doc_checks() is called for (sb-ingest, sb-anonymise):
+# tool doc_checks() is called for (sb-ingest, sb-anonymise, sb-link):
 #  - the options of `TOOL --help` against OPTIONS in man/TOOL.1;
 #  - the codes of libsb/sb_exit.h against its EXIT STATUS list;
 #  - `mandoc -T lint` (skipped when mandoc is not installed);
@@ -393,6 +393,8 @@ doc_checks() {
 doc_checks sb-ingest "0 1 64 65 66 70 74 78"
 # sb-anonymise's page lists every code of sb_exit.h.
 doc_checks sb-anonymise "$(exit_enum | tr '\n' ' ' | sed 's/ $//')"
+# So does sb-link's (78, which it does not use, says so).
+doc_checks sb-link "$(exit_enum | tr '\n' ' ' | sed 's/ $//')"
 TOOL=sb-ingest
 PAGE=$MAN
 

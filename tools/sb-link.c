@@ -13,11 +13,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
+#include <sodium.h>
+
 #include "cli.h"
+#include "sb_anon.h"
 #include "sb_atomic.h"
 #include "sb_json.h"
 #include "sb_link.h"
 #include "sb_linkeval.h"
+#include "sb_scrub.h"
 
 static const char usage_text[] =
 "usage: sb-link [options] [file ...]\n"
@@ -37,7 +42,9 @@ static const char usage_text[] =
 "      --ignore-id TYPE      do not compare or block on identifiers of\n"
 "                            TYPE (repeatable; e.g. national_id)\n"
 "      --allow-raw           link case records that were not anonymised\n"
-"                            (one authority's own local data)\n"
+"                            (one authority's own local data): they are\n"
+"                            anonymised in memory under a key of the run\n"
+"      --max-record BYTES    longest record accepted (default 4194304)\n"
 "      --truth FILE          score the result against FILE (sb-synth's\n"
 "                            truth.ndjson, or CSV lines \"case_id#pid,id\")\n"
 "                            and print precision, recall, F1 and B-cubed\n"
@@ -53,6 +60,7 @@ enum {
 	OPT_ALLOW_RAW,
 	OPT_TRUTH,
 	OPT_LINKS_ONLY,
+	OPT_MAX_RECORD,
 };
 
 /* Keep sorted by long name. */
@@ -61,6 +69,7 @@ static const struct option longopts[] = {
 	{"help", no_argument, NULL, 'h'},
 	{"ignore-id", required_argument, NULL, OPT_IGNORE_ID},
 	{"links-only", no_argument, NULL, OPT_LINKS_ONLY},
+	{"max-record", required_argument, NULL, OPT_MAX_RECORD},
 	{"output", required_argument, NULL, 'o'},
 	{"rejects", required_argument, NULL, 'r'},
 	{"stats", no_argument, NULL, 's'},
@@ -73,8 +82,21 @@ static const struct option longopts[] = {
 
 struct opts {
 	const char *output, *rejects, *truth;
-	bool stats, strict, links_only;
+	bool stats, strict, links_only, allow_raw;
+	size_t max_record;
 	struct sb_link_opts lo;
+};
+
+#define DEFAULT_MAX_RECORD ((size_t)4 << 20)
+
+/* --allow-raw: raw records are anonymised in memory first, under a key
+ * made for the run and forgotten with it. */
+struct rawenc {
+	struct sb_key key;
+	struct sb_scrub *scrub;
+	struct sb_anon *anon;
+	struct sb_anon_work *wk;
+	struct sb_buf buf;
 };
 
 /* One operand: its name and, for standard input, the copy read back. */
@@ -88,6 +110,9 @@ struct run {
 	struct source *src;
 	int nsrc;
 	struct sb_link *link;
+	struct sb_truth *truth;
+	struct rawenc raw;
+	bool have_raw;
 	unsigned char *rejected; /* per record */
 	size_t nrec, caprec, nrejected;
 	struct sb_atomic out, rej;
@@ -130,7 +155,15 @@ parse_option(int c, struct opts *o)
 		o->lo.ignore_ids |= 1u << t;
 		break;
 	case OPT_ALLOW_RAW:
-		o->lo.allow_raw = true;
+		o->allow_raw = true;
+		break;
+	case OPT_MAX_RECORD:
+		errno = 0;
+		o->max_record = (size_t)strtoull(optarg, &end, 10);
+		if (errno != 0 || *end != '\0' || end == optarg ||
+		    o->max_record < 64 || o->max_record > ((size_t)1 << 30))
+			return sb_cli_usage("--max-record: a number of bytes "
+			    "from 64 to 1073741824");
 		break;
 	case OPT_TRUTH:
 		o->truth = optarg;
@@ -157,6 +190,7 @@ parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	o->lo.threshold = -1;
+	o->max_record = DEFAULT_MAX_RECORD;
 	while ((c = getopt_long(argc, argv, "ho:r:sV", longopts, NULL)) != -1)
 		if ((st = parse_option(c, o)) != SB_EXIT_OK)
 			return st;
@@ -215,14 +249,86 @@ flush_buf(struct run *r, struct sb_buf *b, FILE *fp)
 	return SB_EXIT_OK;
 }
 
+static int
+raw_open(struct run *r)
+{
+	struct sb_anon_opts ao;
+	struct sb_err e;
+
+	memset(&ao, 0, sizeof(ao));
+	randombytes_buf(r->raw.key.k, sizeof(r->raw.key.k));
+	snprintf(r->raw.key.id, sizeof(r->raw.key.id), "%s", "raw");
+	ao.key = &r->raw.key;
+	ao.clk = sb_clk_default;
+	ao.dates = SB_ANON_MONTH;
+	sb_buf_init(&r->raw.buf, (size_t)1 << 32);
+	r->have_raw = true;
+	if (sb_scrub_new(&r->raw.scrub, &r->raw.key, &e) != SB_OK)
+		goto fail;
+	ao.scrub = r->raw.scrub;
+	if (sb_anon_new(&r->raw.anon, &ao, &e) != SB_OK ||
+	    sb_anon_work_new(&r->raw.wk, &e) != SB_OK)
+		goto fail;
+	return SB_EXIT_OK;
+fail:
+	sb_warnx("%s", e.msg);
+	return sb_cli_exit_for(e.kind);
+}
+
+static void
+raw_close(struct run *r)
+{
+	if (!r->have_raw)
+		return;
+	sb_anon_work_free(r->raw.wk);
+	sb_anon_free(r->raw.anon);
+	sb_scrub_free(r->raw.scrub);
+	sb_buf_release(&r->raw.buf);
+	sb_key_wipe(&r->raw.key);
+}
+
+/* With --allow-raw, a case/1 record without an anon member is given
+ * one (in memory, under the run's key): *line and *n then point at the
+ * anonymised record.  SB_OK, SB_REJECT (e set) or SB_FATAL. */
+static int
+raw_encode(struct run *r, const char **line, size_t *n, struct sb_err *e)
+{
+	struct sb_anon_counts c;
+	cJSON *root;
+	const cJSON *sb;
+	bool raw;
+	int st;
+
+	if (!r->o.allow_raw)
+		return SB_OK;
+	if ((root = cJSON_ParseWithLength(*line, *n)) == NULL)
+		return SB_OK; /* sb_link_add says why */
+	sb = cJSON_GetObjectItemCaseSensitive(root, "sb");
+	raw = cJSON_IsString(sb) && strcmp(sb->valuestring, "case/1") == 0 &&
+	    cJSON_GetObjectItemCaseSensitive(root, "anon") == NULL;
+	cJSON_Delete(root);
+	if (!raw)
+		return SB_OK;
+	memset(&c, 0, sizeof(c));
+	sb_buf_reset(&r->raw.buf);
+	if ((st = sb_anon_record(r->raw.anon, r->raw.wk, *line, *n, NULL,
+	    &r->raw.buf, &c, e)) != SB_OK)
+		return st;
+	*line = r->raw.buf.data;
+	*n = r->raw.buf.len;
+	while (*n > 0 && (*line)[*n - 1] == '\n')
+		(*n)--;
+	return SB_OK;
+}
+
 /* First reading: every record into the linker. */
 static int
 read_pass(struct run *r)
 {
 	char *line = NULL;
-	size_t cap = 0, n, rec = 0, lineno;
+	size_t cap = 0, n, rec = 0, lineno, srcrec;
 	struct sb_err e;
-	int st = SB_EXIT_OK, k;
+	int st = SB_EXIT_OK, k = 0;
 
 	for (int i = 0; i < r->nsrc && st == SB_EXIT_OK; i++) {
 		struct source *s = &r->src[i];
@@ -240,7 +346,11 @@ read_pass(struct run *r)
 			break;
 		}
 		lineno = 0;
+		srcrec = 0;
 		while ((k = sb_ndjson_line(fp, &line, &cap, &n)) > 0) {
+			const char *text = line;
+			size_t len;
+
 			lineno++;
 			if (s->spool != NULL && (fwrite(line, 1, n, s->spool) !=
 			    n || putc('\n', s->spool) == EOF)) {
@@ -251,9 +361,15 @@ read_pass(struct run *r)
 			}
 			if (sb_ndjson_blank(line, n))
 				continue;
+			srcrec++;
 			e.kind = SB_E_NONE;
 			e.msg[0] = '\0';
-			k = sb_link_add(r->link, rec, line, n, &e);
+			len = n;
+			if (n > r->o.max_record)
+				k = sb_seterr(&e, SB_REJECT, SB_E_DATA,
+				    "record longer than --max-record");
+			else if ((k = raw_encode(r, &text, &len, &e)) == SB_OK)
+				k = sb_link_add(r->link, rec, text, len, &e);
 			if (k == SB_REJECT) {
 				if (mark_rejected(r, rec) < 0) {
 					sb_warnx("out of memory");
@@ -262,8 +378,10 @@ read_pass(struct run *r)
 				}
 				if (r->have_rej)
 					sb_reject_ndjson(&r->rbuf, s->name,
-					    rec + 1, lineno, e.msg, false,
-					    line, n);
+					    srcrec, lineno, e.msg,
+					    n > r->o.max_record, line,
+					    n > r->o.max_record ?
+					    r->o.max_record : n);
 			} else if (k != SB_OK) {
 				sb_warnx("%s: line %zu: %s", s->name, lineno,
 				    e.msg);
@@ -384,7 +502,7 @@ print_stats(const struct run *r)
 static int
 evaluate(const struct run *r)
 {
-	struct sb_truth *t = NULL;
+	struct sb_truth *t;
 	struct sb_err e;
 	struct sb_linkeval m;
 	size_t nm = sb_link_mentions(r->link), n = 0, np, i;
@@ -393,10 +511,7 @@ evaluate(const struct run *r)
 	uint64_t cand_true = 0, true_pairs;
 	int st = SB_EXIT_SOFTWARE;
 
-	if (sb_truth_load(&t, r->o.truth, &e) != SB_OK) {
-		sb_warnx("%s", e.msg);
-		return sb_cli_exit_for(e.kind);
-	}
+	t = r->truth;
 	pred = malloc((nm + 1) * sizeof(size_t));
 	truth = malloc((nm + 1) * sizeof(size_t));
 	label = malloc((nm + 1) * sizeof(size_t));
@@ -452,7 +567,6 @@ out:
 	free(pred);
 	free(truth);
 	free(label);
-	sb_truth_free(t);
 	return st;
 }
 
@@ -498,6 +612,14 @@ run_all(struct run *r)
 	struct sb_err e;
 	int st;
 
+	/* A bad truth file is said before the work, not after. */
+	if (r->o.truth != NULL && sb_truth_load(&r->truth, r->o.truth, &e) !=
+	    SB_OK) {
+		sb_warnx("%s", e.msg);
+		return sb_cli_exit_for(e.kind);
+	}
+	if (r->o.allow_raw && (st = raw_open(r)) != SB_EXIT_OK)
+		return st;
 	if ((st = open_outputs(r)) != SB_EXIT_OK)
 		return st;
 	if (sb_link_new(&r->link, &r->o.lo, &e) != SB_OK) {
@@ -566,6 +688,8 @@ main(int argc, char **argv)
 	if (r.src != &stdin_src)
 		free(r.src);
 	sb_link_free(r.link);
+	sb_truth_free(r.truth);
+	raw_close(&r);
 	free(r.rejected);
 	sb_buf_release(&r.buf);
 	sb_buf_release(&r.rbuf);
