@@ -1351,7 +1351,7 @@ score(struct sb_link *l, const uint8_t *lv, struct sb_err *e)
 {
 	double all = (double)l->st.comparisons_possible;
 	double expected = l->lambda * (double)l->npairs;
-	double prior;
+	double prior, wt[SB_LF_COUNT][MAX_LEVELS];
 	size_t cap = 0;
 
 	l->prior = all > 0 && expected > 0 ? expected / all : 1e-9;
@@ -1360,6 +1360,11 @@ score(struct sb_link *l, const uint8_t *lv, struct sb_err *e)
 	prior = log2(l->prior / (1 - l->prior));
 	if ((l->pp = malloc((l->npairs + 1) * sizeof(*l->pp))) == NULL)
 		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+	/* The weights by table; only an exact name looks at frequencies. */
+	for (int f = 0; f < SB_LF_COUNT; f++)
+		for (int v = 0; v < nlevels[f]; v++)
+			wt[f][v] = log2(l->m_[f][v] / (identity(f) ? l->u_[f][v] :
+			    l->uc_[f][v]));
 	l->nlinks = 0;
 	for (size_t p = 0; p < l->npairs; p++) {
 		const uint8_t *x = lv + p * SB_LF_COUNT;
@@ -1369,7 +1374,9 @@ score(struct sb_link *l, const uint8_t *lv, struct sb_err *e)
 
 		for (int f = 0; f < SB_LF_COUNT; f++)
 			if (x[f] != MISSING)
-				w += field_weight(l, f, x[f], i, j);
+				w += x[f] == 0 && (f == SB_LF_GIVEN ||
+				    f == SB_LF_FAMILY) ? field_weight(l, f, 0, i,
+				    j) : wt[f][x[f]];
 		pr = 1.0 / (1.0 + exp2(-w));
 		l->pp[p] = (float)pr;
 		if (pr < l->o.threshold)
