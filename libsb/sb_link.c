@@ -1527,7 +1527,8 @@ cluster(struct sb_link *l, struct sb_err *e)
 		goto out;
 	for (i = 0; i < l->nm; i++)
 		parent[i] = (uint32_t)i;
-	qsort(l->links, l->nlinks, sizeof(*l->links), linkcmp);
+	if (l->nlinks > 0)
+		qsort(l->links, l->nlinks, sizeof(*l->links), linkcmp);
 	for (i = 0; i < l->nlinks; i++) {
 		uint32_t a = uf_find(parent, l->links[i].a);
 		uint32_t b = uf_find(parent, l->links[i].b), t, *grown;

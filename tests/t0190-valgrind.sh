@@ -55,5 +55,16 @@ test_expect_success 'sb-anonymise: keygen, records, rejects, --k, --two-pass' '
 	test_rc 0 vg sb-anonymise -k key --k 2 --two-pass anon-in >out 2>err &&
 	test_rc 78 vg sb-anonymise -k anon-in anon-in >out 2>err
 '
+test_expect_success 'sb-link: linking, rejects, --truth, --allow-raw' '
+	sb-anonymise -k key anon-in >anon 2>/dev/null &&
+	{ cat anon; echo "not json"; } >link-in &&
+	jq -r "select(.sb == \"case/1\") | .case_id + \"#\" + .persons[0].pid + \",x\"" \
+	    anon >truth.csv &&
+	test_rc 0 vg sb-link -s -r rej --truth truth.csv link-in >out 2>err &&
+	grep -q "link/1" out &&
+	test_rc 0 vg sb-link --allow-raw "$TESTDATA/anon/cross.ndjson" >out 2>err &&
+	test_rc 66 vg sb-link nope.ndjson >out 2>err &&
+	: | test_rc 0 vg sb-link >out 2>err
+'
 
 test_done

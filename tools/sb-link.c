@@ -678,8 +678,10 @@ main(int argc, char **argv)
 			r.src[r.nsrc++].name = argv[i];
 			nstdin += strcmp(argv[i], "-") == 0;
 		}
-		if (nstdin > 1)
+		if (nstdin > 1) {
+			free(r.src);
 			return sb_cli_usage("standard input given twice");
+		}
 	}
 	st = finish(&r, run_all(&r));
 	for (int i = 0; i < r.nsrc; i++)
