@@ -26,8 +26,11 @@ import re
 import sys
 import unicodedata
 
+# Members whose values are tokens or CLKs: random-looking text that may
+# hold an identifier's digits by chance (dob_enc.parts, addresses' enc).
 ENCODED_KEYS = {"token", "clk", "given_clk", "family_clk", "aliases",
-                "key_id"}
+                "key_id", "ym", "md", "yd", "digits", "y", "m",
+                "postcode"}
 PLACE_KEYS = {"locality", "region", "authority", "case_id", "local_id",
               "source", "member", "offences"}
 PLACEHOLDER = re.compile(r"\[[A-Z_]+(?::[0-9a-f]{32})?\]")
