@@ -867,23 +867,38 @@ put_identifier(struct sb_jw *w, const struct sb_anon *a,
 }
 
 /* A place without its street and postcode. */
+/* The members a place keeps: their values into v; how many there are. */
+static const char *const place_keep[] = {"locality", "region", "country"};
+
+static size_t
+place_values(const cJSON *pl, const char *v[3])
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < 3; i++)
+		n += (v[i] = str(pl, place_keep[i])) != NULL;
+	return n;
+}
+
+static void
+put_place_values(struct sb_jw *w, const char *const v[3])
+{
+	for (size_t i = 0; i < 3; i++)
+		if (v[i] != NULL) {
+			sb_jw_key(w, place_keep[i]);
+			sb_jw_cstr(w, v[i]);
+		}
+}
+
 static void
 put_place(struct sb_jw *w, const cJSON *pl)
 {
-	static const char *const keep[] = {"locality", "region", "country"};
 	const char *v[3];
-	size_t i, n = 0;
 
-	for (i = 0; i < 3; i++)
-		n += (v[i] = str(pl, keep[i])) != NULL;
-	if (n == 0)
+	if (place_values(pl, v) == 0)
 		return;
 	sb_jw_obj(w);
-	for (i = 0; i < 3; i++)
-		if (v[i] != NULL) {
-			sb_jw_key(w, keep[i]);
-			sb_jw_cstr(w, v[i]);
-		}
+	put_place_values(w, v);
 	sb_jw_end_obj(w);
 }
 
@@ -896,14 +911,11 @@ static void
 put_address(struct sb_jw *w, const struct sb_anon *a,
     struct sb_pseudo_cache *tc, const cJSON *pl)
 {
-	static const char *const keep[] = {"locality", "region", "country"};
 	const char *v[3], *text = str(pl, "text"), *pc = str(pl, "postcode");
 	char norm[512], tok[SB_PSEUDO_TOKEN_MAX];
-	size_t i, n = 0, k = 0;
+	size_t i, n = place_values(pl, v), k = 0;
 	int fl = -1;
 
-	for (i = 0; i < 3; i++)
-		n += (v[i] = str(pl, keep[i])) != NULL;
 	if (text != NULL && (fl = sb_text_fold(text, strlen(text), norm,
 	    sizeof(norm))) > 0) {
 		/* Blanks collapsed: "8  stanley street" is "8 stanley
@@ -917,11 +929,7 @@ put_address(struct sb_jw *w, const struct sb_anon *a,
 	if (n == 0 && k == 0 && pc == NULL)
 		return;
 	sb_jw_obj(w);
-	for (i = 0; i < 3; i++)
-		if (v[i] != NULL) {
-			sb_jw_key(w, keep[i]);
-			sb_jw_cstr(w, v[i]);
-		}
+	put_place_values(w, v);
 	if (k > 0 || pc != NULL) {
 		sb_jw_key(w, "enc");
 		sb_jw_obj(w);

@@ -18,10 +18,8 @@
 #define MAX_CIT 4
 #define MAX_LEVELS 8
 #define MISSING 255
-/* The least share of matches a level keeps in EM (see estimate_m). */
-#ifndef PRIOR_SHARE
+/* The least share of matches a level keeps in EM (see em_fit). */
 #define PRIOR_SHARE 0.001
-#endif
 
 /* MinHash LSH of the name CLK: bands of R minhashes, with the birth year
  * (likely pairs) and, more selective, without it (a year mistyped). */
@@ -922,12 +920,11 @@ compare(const struct sb_link *l, uint32_t i, uint32_t j, uint8_t *lv)
 	} else if ((a->flags & HAS_GIVEN) && (b->flags & HAS_GIVEN))
 		lv[SB_LF_GIVEN] = dice_level(sb_dice(l->given + i * nw,
 		    a->pc_given, l->given + j * nw, b->pc_given, nw));
-	if (lv[SB_LF_FAMILY] != MISSING)
-		;
 	else if ((a->flags & HAS_FAMILY) && (b->flags & HAS_FAMILY))
 		lv[SB_LF_FAMILY] = dice_level(sb_dice(l->family + i * nw,
 		    a->pc_family, l->family + j * nw, b->pc_family, nw));
-	else if ((a->flags & HAS_FULL) && (b->flags & HAS_FULL))
+	if (lv[SB_LF_FAMILY] == MISSING && (a->flags & HAS_FULL) &&
+	    (b->flags & HAS_FULL))
 		/* A name written whole: its words against the other's. */
 		lv[SB_LF_FAMILY] = dice_level(sb_dice(l->full + i * nw,
 		    a->pc_full, l->full + j * nw, b->pc_full, nw));
@@ -1163,11 +1160,17 @@ collect_patterns(const struct sb_link *l, const uint8_t *lv,
 	memset(pt, 0, sizeof(*pt));
 	if (k == NULL)
 		return -1;
+	/* The vector packed 4 bits a field (levels < 15, 15 missing): an
+	 * exact key, so no two patterns can be taken for one. */
+	_Static_assert(SB_LF_COUNT * 4 <= 64, "a pattern fits a key");
 	for (i = 0; i < l->npairs; i++) {
 		uint64_t h = 0;
 
-		for (int f = 0; f < SB_LF_COUNT; f++)
-			h = h * 257 + lv[i * SB_LF_COUNT + (size_t)f];
+		for (int f = 0; f < SB_LF_COUNT; f++) {
+			uint8_t v = lv[i * SB_LF_COUNT + (size_t)f];
+
+			h = h << 4 | (v == MISSING ? 15u : v);
+		}
 		k[i] = (struct kv){h, (uint32_t)i, 0};
 	}
 	if (radix_kv(k, l->npairs) < 0)

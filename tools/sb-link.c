@@ -238,13 +238,12 @@ mark_rejected(struct run *r, size_t rec)
 }
 
 static int
-flush_buf(struct run *r, struct sb_buf *b, FILE *fp)
+flush_buf(struct sb_buf *b, FILE *fp)
 {
 	if (b->len > 0 && fwrite(b->data, 1, b->len, fp) != b->len) {
 		sb_warnx("writing output: %s", strerror(errno));
 		return SB_EXIT_IOERR;
 	}
-	(void)r;
 	sb_buf_reset(b);
 	return SB_EXIT_OK;
 }
@@ -321,39 +320,49 @@ raw_encode(struct run *r, const char **line, size_t *n, struct sb_err *e)
 	return SB_OK;
 }
 
-/* First reading: every record into the linker. */
+/* Where a record is: its source, line, number there (from 1) and
+ * number over all sources (from 0, the linker's). */
+struct at {
+	struct source *s;
+	size_t lineno, srcrec, rec;
+};
+
+typedef int (*record_fn)(struct run *r, const struct at *at,
+    const char *line, size_t n);
+
+/* Call fn for every record of every source, in order: the first reading
+ * keeps a copy of standard input for the second.  Stops at the first
+ * status that is not SB_EXIT_OK; *nrec gets the records seen. */
 static int
-read_pass(struct run *r)
+each_record(struct run *r, bool again, record_fn fn, size_t *nrec)
 {
 	char *line = NULL;
-	size_t cap = 0, n, rec = 0, lineno, srcrec;
-	struct sb_err e;
+	size_t cap = 0, n;
+	struct at at = {0};
 	int st = SB_EXIT_OK, k = 0;
 
 	for (int i = 0; i < r->nsrc && st == SB_EXIT_OK; i++) {
-		struct source *s = &r->src[i];
-		FILE *fp = open_source(s, false);
+		FILE *fp;
 
-		if (fp == NULL) {
-			sb_warnx("%s: %s", s->name, strerror(errno));
+		at.s = &r->src[i];
+		if ((fp = open_source(at.s, again)) == NULL) {
+			sb_warnx("%s: %s", at.s->name, strerror(errno));
 			st = SB_EXIT_NOINPUT;
 			break;
 		}
-		if (fp == stdin && (s->spool = tmpfile()) == NULL) {
+		if (fp == stdin && (at.s->spool = tmpfile()) == NULL) {
 			sb_warnx("cannot make a temporary file: %s",
 			    strerror(errno));
 			st = SB_EXIT_CANTCREAT;
 			break;
 		}
-		lineno = 0;
-		srcrec = 0;
-		while ((k = sb_ndjson_line(fp, &line, &cap, &n)) > 0) {
-			const char *text = line;
-			size_t len;
-
-			lineno++;
-			if (s->spool != NULL && (fwrite(line, 1, n, s->spool) !=
-			    n || putc('\n', s->spool) == EOF)) {
+		at.lineno = at.srcrec = 0;
+		while (st == SB_EXIT_OK &&
+		    (k = sb_ndjson_line(fp, &line, &cap, &n)) > 0) {
+			at.lineno++;
+			if (!again && at.s->spool != NULL &&
+			    (fwrite(line, 1, n, at.s->spool) != n ||
+			    putc('\n', at.s->spool) == EOF)) {
 				sb_warnx("writing a temporary file: %s",
 				    strerror(errno));
 				st = SB_EXIT_IOERR;
@@ -361,106 +370,96 @@ read_pass(struct run *r)
 			}
 			if (sb_ndjson_blank(line, n))
 				continue;
-			srcrec++;
-			e.kind = SB_E_NONE;
-			e.msg[0] = '\0';
-			len = n;
-			if (n > r->o.max_record)
-				k = sb_seterr(&e, SB_REJECT, SB_E_DATA,
-				    "record longer than --max-record");
-			else if ((k = raw_encode(r, &text, &len, &e)) == SB_OK)
-				k = sb_link_add(r->link, rec, text, len, &e);
-			if (k == SB_REJECT) {
-				if (mark_rejected(r, rec) < 0) {
-					sb_warnx("out of memory");
-					st = SB_EXIT_SOFTWARE;
-					break;
-				}
-				if (r->have_rej)
-					sb_reject_ndjson(&r->rbuf, s->name,
-					    srcrec, lineno, e.msg,
-					    n > r->o.max_record, line,
-					    n > r->o.max_record ?
-					    r->o.max_record : n);
-			} else if (k != SB_OK) {
-				sb_warnx("%s: line %zu: %s", s->name, lineno,
-				    e.msg);
-				st = sb_cli_exit_for(e.kind);
-				break;
-			}
-			rec++;
-			if (r->have_rej && r->rbuf.len > (1u << 20) &&
-			    (st = flush_buf(r, &r->rbuf, r->rej.fp)) !=
-			    SB_EXIT_OK)
-				break;
+			at.srcrec++;
+			if ((st = fn(r, &at, line, n)) == SB_EXIT_OK)
+				at.rec++;
 		}
 		if (k < 0 && st == SB_EXIT_OK) {
-			sb_warnx("%s: read error: %s", s->name,
+			sb_warnx("%s: read error: %s", at.s->name,
 			    strerror(errno));
 			st = SB_EXIT_IOERR;
 		}
-		close_source(s, fp);
+		close_source(at.s, fp);
 	}
-	r->nrec = rec;
+	*nrec = at.rec;
 	free(line);
 	return st;
 }
 
-/* Second reading: the records again, with their entity ids. */
+/* First reading: a record into the linker, or into the rejects. */
+static int
+read_record(struct run *r, const struct at *at, const char *line, size_t n)
+{
+	const char *text = line;
+	size_t len = n;
+	bool cut = n > r->o.max_record;
+	struct sb_err e;
+	int k;
+
+	e.kind = SB_E_NONE;
+	e.msg[0] = '\0';
+	if (cut)
+		k = sb_seterr(&e, SB_REJECT, SB_E_DATA,
+		    "record longer than --max-record");
+	else if ((k = raw_encode(r, &text, &len, &e)) == SB_OK)
+		k = sb_link_add(r->link, at->rec, text, len, &e);
+	if (k == SB_REJECT) {
+		if (mark_rejected(r, at->rec) < 0) {
+			sb_warnx("out of memory");
+			return SB_EXIT_SOFTWARE;
+		}
+		if (r->have_rej)
+			sb_reject_ndjson(&r->rbuf, at->s->name, at->srcrec,
+			    at->lineno, e.msg, cut, line,
+			    cut ? r->o.max_record : n);
+	} else if (k != SB_OK) {
+		sb_warnx("%s: line %zu: %s", at->s->name, at->lineno, e.msg);
+		return sb_cli_exit_for(e.kind);
+	}
+	if (r->have_rej && r->rbuf.len > (1u << 20))
+		return flush_buf(&r->rbuf, r->rej.fp);
+	return SB_EXIT_OK;
+}
+
+/* Second reading: a record again, with its entity ids. */
+static int
+write_record(struct run *r, const struct at *at, const char *line,
+    size_t n)
+{
+	struct sb_err e;
+
+	if (at->rec >= r->nrec) {
+		sb_warnx("%s: changed while it was read", at->s->name);
+		return SB_EXIT_DATAERR;
+	}
+	if (at->rec < r->caprec && r->rejected[at->rec])
+		return SB_EXIT_OK;
+	if (sb_link_rewrite(r->link, at->rec, line, n, &r->buf, &e) !=
+	    SB_OK) {
+		sb_warnx("%s: %s", at->s->name, e.msg);
+		return sb_cli_exit_for(e.kind);
+	}
+	if (r->buf.len > (1u << 20))
+		return flush_buf(&r->buf, r->outfp);
+	return SB_EXIT_OK;
+}
+
+static int
+read_pass(struct run *r)
+{
+	return each_record(r, false, read_record, &r->nrec);
+}
+
 static int
 write_pass(struct run *r)
 {
-	char *line = NULL;
-	size_t cap = 0, n, rec = 0;
-	struct sb_err e;
-	int st = SB_EXIT_OK, k = 0;
+	size_t nrec;
+	int st = each_record(r, true, write_record, &nrec);
 
-	for (int i = 0; i < r->nsrc && st == SB_EXIT_OK; i++) {
-		struct source *s = &r->src[i];
-		FILE *fp = open_source(s, true);
-
-		if (fp == NULL) {
-			sb_warnx("%s: %s", s->name, strerror(errno));
-			st = SB_EXIT_NOINPUT;
-			break;
-		}
-		while ((k = sb_ndjson_line(fp, &line, &cap, &n)) > 0) {
-			if (sb_ndjson_blank(line, n))
-				continue;
-			if (rec >= r->nrec) {
-				sb_warnx("%s: changed while it was read",
-				    s->name);
-				st = SB_EXIT_DATAERR;
-				break;
-			}
-			if (rec < r->caprec && r->rejected[rec]) {
-				rec++;
-				continue;
-			}
-			if (sb_link_rewrite(r->link, rec, line, n, &r->buf,
-			    &e) != SB_OK) {
-				sb_warnx("%s: %s", s->name, e.msg);
-				st = sb_cli_exit_for(e.kind);
-				break;
-			}
-			rec++;
-			if (r->buf.len > (1u << 20) &&
-			    (st = flush_buf(r, &r->buf, r->outfp)) !=
-			    SB_EXIT_OK)
-				break;
-		}
-		if (k < 0 && st == SB_EXIT_OK) {
-			sb_warnx("%s: read error: %s", s->name,
-			    strerror(errno));
-			st = SB_EXIT_IOERR;
-		}
-		close_source(s, fp);
-	}
-	if (st == SB_EXIT_OK && rec != r->nrec) {
+	if (st == SB_EXIT_OK && nrec != r->nrec) {
 		sb_warnx("the input changed between the two readings");
 		st = SB_EXIT_DATAERR;
 	}
-	free(line);
 	return st;
 }
 
@@ -592,7 +591,7 @@ finish(struct run *r, int st)
 	bool to_stdout = !r->have_out;
 
 	if (r->have_rej && st == SB_EXIT_OK)
-		st = flush_buf(r, &r->rbuf, r->rej.fp);
+		st = flush_buf(&r->rbuf, r->rej.fp);
 	st = sb_cli_close_output(&r->rej, &r->have_rej, st == SB_EXIT_OK ||
 	    st == SB_EXIT_REJECTS, st);
 	st = sb_cli_close_output(&r->out, &r->have_out, st == SB_EXIT_OK ||
@@ -638,7 +637,7 @@ run_all(struct run *r)
 		sb_warnx("%s", e.msg);
 		return SB_EXIT_SOFTWARE;
 	}
-	if ((st = flush_buf(r, &r->buf, r->outfp)) != SB_EXIT_OK)
+	if ((st = flush_buf(&r->buf, r->outfp)) != SB_EXIT_OK)
 		return st;
 	if (r->o.stats)
 		print_stats(r);
