@@ -1651,7 +1651,9 @@ sb_link_run(struct sb_link *l, struct sb_err *e)
 		l->st.levels[f] = nlevels[f];
 		for (int v = 0; v < nlevels[f]; v++) {
 			l->st.m[f][v] = l->m_[f][v];
-			l->st.u[f][v] = l->u_[f][v];
+			/* The u the weights use (see field_weight). */
+			l->st.u[f][v] = identity(f) ? l->u_[f][v] :
+			    l->uc_[f][v];
 		}
 	}
 	for (size_t i = 0; i < l->nlinks; i++)
