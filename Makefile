@@ -21,6 +21,13 @@ LDFLAGS += -fsanitize=address,undefined
 O = build-san
 BIN = build-san/bin
 else
+# Link-time optimisation: libsb's small helpers (JSON writing, UTF-8
+# decoding, tokens) are inlined into their callers across modules, about
+# 8% less time in sb-anonymise.  Fat objects keep the unit tests' plain
+# links fast; only the tools are optimised whole.  LTO= turns it off.
+LTO ?= -flto=auto -ffat-lto-objects
+ALL_CFLAGS += $(LTO)
+TOOL_LDFLAGS = $(CFLAGS) $(LTO)
 O = build
 BIN = bin
 endif
@@ -55,7 +62,7 @@ $(O)/libsb.a: $(LIB_OBJ)
 
 $(BIN)/%: $(O)/tools/%.o $(CLI_OBJ) $(O)/libsb.a
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(LDFLAGS) $(TOOL_LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(O)/unit/%: tests/unit/%.c $(O)/libsb.a
 	@mkdir -p $(@D)
