@@ -51,7 +51,7 @@ static const char *const sexes[] = {"", "Feminine", "Masculine",
 
 static const char *const field_names[SB_LF_COUNT] = {"given", "family",
     "dob", "sex", "citizenship", "identifier", "address", "postcode",
-    "place"};
+    "place", "co_offenders"};
 
 /* The agreement levels of each field, best first. */
 static const char *const level_names[SB_LF_COUNT][MAX_LEVELS] = {
@@ -67,8 +67,13 @@ static const char *const level_names[SB_LF_COUNT][MAX_LEVELS] = {
 	{"dice>=0.9", "dice>=0.75", "dice>=0.6", "different"},
 	{"same", "different"},
 	{"same locality", "same region", "different"},
+	{"shared", "none shared"},
 };
-static const int nlevels[SB_LF_COUNT] = {6, 6, 6, 2, 2, 2, 4, 2, 3};
+static const int nlevels[SB_LF_COUNT] = {6, 6, 6, 2, 2, 2, 4, 2, 3, 2};
+
+/* Roles whose holders are a case's offenders (case/1 "role"). */
+static const char *const offender_roles[] = {"suspect", "recruiter",
+    "transporter", "exploiter", NULL};
 
 enum {
 	HAS_GIVEN = 1,
@@ -84,6 +89,7 @@ struct mention {
 	uint8_t sex; /* 0: unknown */
 	uint8_t flags;
 	uint8_t ncit;
+	bool offender; /* an offender role, for co_offenders */
 	uint16_t cit[MAX_CIT];
 	uint64_t name_tok, dob_tok, loc, reg;
 	uint64_t dob_ym, dob_md, dob_yd, dob_dg; /* parts of a full date */
@@ -419,6 +425,10 @@ read_person(struct sb_link *l, const cJSON *p, struct mention *m, size_t mi)
 	x = get(get(p, "birth"), "year");
 	m->byear = cJSON_IsNumber(x) && x->valuedouble >= 1 &&
 	    x->valuedouble < 10000 ? (int16_t)x->valuedouble : 0;
+	if ((s = str(p, "role")) != NULL)
+		for (int r = 0; offender_roles[r] != NULL; r++)
+			if (strcmp(s, offender_roles[r]) == 0)
+				m->offender = true;
 	if ((s = str(p, "sex")) != NULL)
 		for (uint8_t v = 1; sexes[v] != NULL; v++)
 			if (strcmp(s, sexes[v]) == 0)
@@ -886,6 +896,63 @@ dice_level(double d)
 	    d >= 0.55 ? 4 : 5;
 }
 
+/* Do two mentions share an identifier token? */
+static bool
+share_id(const struct sb_link *l, const struct mention *a,
+    const struct mention *b)
+{
+	for (uint32_t x = 0; x < a->id_n; x++)
+		for (uint32_t y = 0; y < b->id_n; y++)
+			if (l->ids[a->id_off + x].tok == l->ids[b->id_off + y].tok)
+				return true;
+	return false;
+}
+
+/* A mention that can be told again in another case: an offender with a
+ * name token or an identifier. */
+static bool
+co_offender(const struct mention *x)
+{
+	return x->offender && (x->name_tok != 0 || x->id_n > 0);
+}
+
+/*
+ * Shared context: do the other offenders of i's case and of j's case
+ * have one in common (the same name token or a shared identifier)?  Two
+ * suspects with one accomplice in common, or two victims with the same
+ * trafficker, are more likely one person.  MISSING unless both cases
+ * have another offender.
+ */
+static uint8_t
+co_offenders(const struct sb_link *l, uint32_t i, uint32_t j)
+{
+	const struct kase *ca = &l->cases[l->m[i].cas];
+	const struct kase *cb = &l->cases[l->m[j].cas];
+	bool any_a = false, any_b = false;
+
+	for (uint32_t y = cb->first; y < cb->first + cb->np; y++)
+		any_b |= y != j && co_offender(&l->m[y]);
+	if (!any_b)
+		return MISSING;
+	for (uint32_t x = ca->first; x < ca->first + ca->np; x++) {
+		const struct mention *mx = &l->m[x];
+
+		if (x == i || !co_offender(mx))
+			continue;
+		any_a = true;
+		for (uint32_t y = cb->first; y < cb->first + cb->np; y++) {
+			const struct mention *my = &l->m[y];
+
+			if (y == j || !co_offender(my))
+				continue;
+			if ((mx->name_tok != 0 && mx->name_tok == my->name_tok) ||
+			    share_id(l, mx, my))
+				return 0;
+		}
+	}
+	return any_a ? 1 : MISSING;
+}
+
 static void
 compare(const struct sb_link *l, uint32_t i, uint32_t j, uint8_t *lv)
 {
@@ -962,14 +1029,8 @@ compare(const struct sb_link *l, uint32_t i, uint32_t j, uint8_t *lv)
 				if (a->cit[x] == b->cit[y])
 					lv[SB_LF_CITIZENSHIP] = 0;
 	}
-	if (a->id_n && b->id_n) {
-		lv[SB_LF_IDENTIFIER] = 1;
-		for (uint32_t x = 0; x < a->id_n; x++)
-			for (uint32_t y = 0; y < b->id_n; y++)
-				if (l->ids[a->id_off + x].tok ==
-				    l->ids[b->id_off + y].tok)
-					lv[SB_LF_IDENTIFIER] = 0;
-	}
+	if (a->id_n && b->id_n)
+		lv[SB_LF_IDENTIFIER] = share_id(l, a, b) ? 0 : 1;
 	if (a->flags & b->flags & HAS_ADDR) {
 		double d = sb_dice(l->addr + i * nw, a->pc_addr,
 		    l->addr + j * nw, b->pc_addr, nw);
@@ -986,6 +1047,7 @@ compare(const struct sb_link *l, uint32_t i, uint32_t j, uint8_t *lv)
 		lv[SB_LF_PLACE] = a->reg == b->reg ? 1 : 2;
 	else if (a->loc && b->loc)
 		lv[SB_LF_PLACE] = 2;
+	lv[SB_LF_CO_OFFENDERS] = co_offenders(l, i, j);
 }
 
 struct cmp_job {
@@ -1081,7 +1143,7 @@ estimate_u(struct sb_link *l)
 /* m and lambda by EM over the candidate pairs, u held fixed. */
 /*
  * The fields that say who a person is.  The others (sex, citizenship,
- * place) say where and what they are: many people share
+ * place, co_offenders) say where and what they are: many people share
  * them, and a mixture model left to use them finds "the same town" as
  * its match class.  EM runs on the identity fields; the others' m are
  * counted once, after, from its match probabilities.
@@ -1089,7 +1151,8 @@ estimate_u(struct sb_link *l)
 static bool
 identity(int f)
 {
-	return f != SB_LF_SEX && f != SB_LF_CITIZENSHIP && f != SB_LF_PLACE;
+	return f != SB_LF_SEX && f != SB_LF_CITIZENSHIP && f != SB_LF_PLACE &&
+	    f != SB_LF_CO_OFFENDERS;
 }
 
 /* Is candidate pair x surely a match: the same name and date of birth,

@@ -50,6 +50,7 @@ enum sb_link_field {
 	SB_LF_ADDRESS,
 	SB_LF_POSTCODE,
 	SB_LF_PLACE,
+	SB_LF_CO_OFFENDERS,
 	SB_LF_COUNT
 };
 

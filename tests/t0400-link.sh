@@ -137,6 +137,16 @@ twin_record() {
 	"{\"sb\":\"case/1\",\"case_id\":\"GR:EIS:5/2025\",\"local_id\":\"5/2025\",\"country\":\"GR\",\"authority\":\"EIS\",\"persons\":[{\"pid\":\"victim_1\",$p},{\"pid\":\"victim_2\",$p}],\"provenance\":{\"source\":\"gr.csv\",\"record\":1}}"
 }
 
+# One suspect in two cases, his given name spelt two ways, with the same
+# accomplice in both: the link between the two mentions shows the
+# accomplice shared.
+accomplice_records() {
+	s2='{"pid":"suspect_2","role":"transporter","name":{"given":"Ivan","family":"Sirko"},"dob":"1975-07-01","sex":"Masculine","citizenships":["UA"]}'
+	printf '%s\n' \
+	"{\"sb\":\"case/1\",\"case_id\":\"IT:PRO:12/2025\",\"local_id\":\"12/2025\",\"country\":\"IT\",\"authority\":\"PRO\",\"persons\":[{\"pid\":\"suspect_1\",\"role\":\"exploiter\",\"name\":{\"given\":\"Oleg\",\"family\":\"Petrenko\"},\"dob\":\"1980-03-12\",\"sex\":\"Masculine\",\"citizenships\":[\"UA\"]},$s2],\"provenance\":{\"source\":\"it.csv\",\"record\":1}}" \
+	"{\"sb\":\"case/1\",\"case_id\":\"PL:PRK:31/2025\",\"local_id\":\"31/2025\",\"country\":\"PL\",\"authority\":\"PRK\",\"persons\":[{\"pid\":\"suspect_1\",\"role\":\"recruiter\",\"name\":{\"given\":\"Oleh\",\"family\":\"Petrenko\"},\"dob\":\"1980-03-12\",\"sex\":\"Masculine\",\"citizenships\":[\"UA\"]},$s2],\"provenance\":{\"source\":\"pl.csv\",\"record\":1}}"
+}
+
 test_expect_success "setup: keys, $N synthetic cases ingested, anonymised" '
 	sb-anonymise --keygen key && sb-anonymise --keygen key2 &&
 	synth 11 $N syn raw.ndjson && test "$(count_lines raw.ndjson)" -eq $N &&
@@ -144,10 +154,12 @@ test_expect_success "setup: keys, $N synthetic cases ingested, anonymised" '
 	test "$(count_lines all.ndjson)" -eq $N &&
 	head -n 150 all.ndjson >a.ndjson && tail -n +151 all.ndjson >b.ndjson &&
 	cross_records >cross.raw && twin_record >twin.raw &&
+	accomplice_records >acc.raw &&
 	sb-anonymise -k key cross.raw >cross.ndjson &&
 	sb-anonymise -k key twin.raw >twin.ndjson &&
+	sb-anonymise -k key acc.raw >acc.ndjson &&
 	sb-anonymise -k key2 cross.raw >other-key.ndjson &&
-	valid all.ndjson cross.ndjson twin.ndjson other-key.ndjson
+	valid all.ndjson cross.ndjson twin.ndjson acc.ndjson other-key.ndjson
 '
 
 test_expect_success '--help, --version, usage errors (64), missing file (66)' '
@@ -354,7 +366,7 @@ test_expect_success '--stats: counts that agree with the output' '
 	grep -q "^sb-link: stats: candidates [0-9]* of $((m * (m - 1) / 2)) possible pairs, reduction ratio 0\.[0-9]*, blocks skipped [0-9]*$" err &&
 	grep -q "^sb-link: stats: model: matches among candidates 0\.[0-9]* (EM, [0-9]* iterations)$" err &&
 	for f in given family dob sex citizenship identifier address postcode \
-	    place; do
+	    place co_offenders; do
 		grep -q "^sb-link: stats: field $f m/u [0-9]" err || exit 1
 	done &&
 	nl=$(count_lines links) &&
@@ -423,6 +435,21 @@ test_expect_success 'across borders: Cyrillic and Latin, one entity; others two'
 	    [\"BG:SGP:77/2025\", \"RO:DIICOT:301/2025\"])" >/dev/null
 '
 
+test_expect_success 'co_offenders: an accomplice in common weighs for, none against' '
+	sb-link --links-only all.ndjson cross.ndjson acc.ndjson >co &&
+	jq -se "any(.[]; ([.a.case_id, .b.case_id] | sort) ==
+	    [\"IT:PRO:12/2025\", \"PL:PRK:31/2025\"] and
+	    .a.pid == \"suspect_1\" and .b.pid == \"suspect_1\" and
+	    .fields.co_offenders.agreement == \"shared\" and
+	    .fields.co_offenders.weight > 0)" co >/dev/null &&
+	jq -se "any(.[]; ([.a.case_id, .b.case_id] | sort) ==
+	    [\"BG:SGP:77/2025\", \"RO:DIICOT:301/2025\"] and
+	    .fields.co_offenders.agreement == \"none shared\" and
+	    .fields.co_offenders.weight < 0)" co >/dev/null &&
+	jq -se "all(.[]; .fields.co_offenders.agreement // \"shared\" |
+	    IN(\"shared\", \"none shared\"))" co >/dev/null
+'
+
 test_expect_success 'two persons of one case: two entities, even if alike' '
 	sb-link all.ndjson cross.ndjson twin.ndjson >to &&
 	t1=$(entity_of to GR:EIS:5/2025 victim_1) &&
@@ -441,7 +468,8 @@ test_expect_success 'every record written above is valid case/1, link/1, reject/
 	grep -h -e "BG:SGP:77/2025" -e "RO:DIICOT:301/2025" -e "GR:EIS:5/2025" \
 	    xo to >hand && test "$(count_lines hand)" -ge 6 &&
 	test -s out && test -s rej3 && test -s rej8 && test -s hi &&
-	valid out hand rej3 rej8 hi
+	grep -h -e "IT:PRO:12/2025" co >acclinks && test -s acclinks &&
+	valid out hand rej3 rej8 hi acclinks
 '
 
 if [ -f "$FEBRL/dataset4a.csv" ] && [ -f "$FEBRL/dataset3.csv" ]; then
