@@ -137,9 +137,10 @@ struct sb_link {
 	int32_t *rec2case;
 	size_t nrec, caprec;
 	/* results */
-	uint64_t *pairs; /* i << 32 | j, sorted */
+	uint64_t *pairs; /* i << 32 | j, sorted; then the model's sample */
 	float *pp;	 /* each pair's match probability */
 	size_t npairs;
+	size_t nsample;	 /* pairs after npairs: for EM only (see block) */
 	struct link *links;
 	size_t nlinks;
 	uint32_t *entity;   /* per mention: entity index */
@@ -150,6 +151,7 @@ struct sb_link {
 	double m_[SB_LF_COUNT][MAX_LEVELS], u_[SB_LF_COUNT][MAX_LEVELS];
 	double uc_[SB_LF_COUNT][MAX_LEVELS];
 	double lambda, prior;
+	double wt_[SB_LF_COUNT][MAX_LEVELS]; /* the weights, log2(m/u) */
 	uint32_t *given_freq, *family_freq; /* per mention, the value's count */
 	struct sb_link_stats st;
 };
@@ -709,16 +711,36 @@ struct keys {
 	size_t n, cap;
 };
 
+/* A key whose pairs must also have related dates of birth (see
+ * dob_related): kept in the key's pad. */
+#define KEY_DOB 1u
+/* One in EM_SAMPLE of the pairs such a key leaves out is kept for EM,
+ * which counts it EM_SAMPLE times; bit 63 marks it while blocking. */
+#define EM_SAMPLE 8
+#define SAMPLE_BIT ((uint64_t)1 << 63)
+
 static int
-key_add(struct keys *k, uint64_t key, uint32_t m)
+key_put(struct keys *k, uint64_t key, uint32_t m, uint32_t flags)
 {
 	if (grow((void **)&k->v, &k->cap, k->n + 1, sizeof(*k->v)) < 0)
 		return -1;
 	k->v[k->n].k = key;
 	k->v[k->n].v = m;
-	k->v[k->n].pad = 0;
+	k->v[k->n].pad = flags;
 	k->n++;
 	return 0;
+}
+
+static int
+key_add(struct keys *k, uint64_t key, uint32_t m)
+{
+	return key_put(k, key, m, 0);
+}
+
+static int
+key_add_dob(struct keys *k, uint64_t key, uint32_t m)
+{
+	return key_put(k, key, m, KEY_DOB);
 }
 
 static int
@@ -767,16 +789,16 @@ blocking_keys(struct sb_link *l, struct keys *k)
 		    key_add(k, mix(5, m->family_h ^ (uint64_t)m->byear), mi) < 0)
 			goto out;
 		if ((m->flags & HAS_GIVEN) && m->loc &&
-		    key_add(k, mix(6, m->given_h ^ m->loc), mi) < 0)
+		    key_add_dob(k, mix(6, m->given_h ^ m->loc), mi) < 0)
 			goto out;
 		if ((m->flags & HAS_FAMILY) && m->loc &&
-		    key_add(k, mix(7, m->family_h ^ m->loc), mi) < 0)
+		    key_add_dob(k, mix(7, m->family_h ^ m->loc), mi) < 0)
 			goto out;
 		if ((m->flags & HAS_GIVEN) && m->postcode &&
-		    key_add(k, mix(9, m->given_h ^ m->postcode), mi) < 0)
+		    key_add_dob(k, mix(9, m->given_h ^ m->postcode), mi) < 0)
 			goto out;
 		if ((m->flags & HAS_FAMILY) && m->postcode &&
-		    key_add(k, mix(10, m->family_h ^ m->postcode), mi) < 0)
+		    key_add_dob(k, mix(10, m->family_h ^ m->postcode), mi) < 0)
 			goto out;
 		if (m->byear && m->postcode && key_add(k, mix(11, m->postcode ^
 		    (uint64_t)m->byear), mi) < 0)
@@ -828,7 +850,7 @@ blocking_keys(struct sb_link *l, struct keys *k)
 
 			for (int r = 0; r < LSH_FREE_ROWS; r++)
 				h = mix(h, q[b * LSH_FREE_ROWS + r]);
-			if (key_add(k, h, mi) < 0)
+			if (key_add_dob(k, h, mi) < 0)
 				goto out;
 		}
 	}
@@ -838,11 +860,171 @@ out:
 	return rc;
 }
 
+/*
+ * A block of up to SN_MIN mentions gives all its pairs.  A larger one (a
+ * common name, a common date) grows as the square of the batch, and is
+ * walked instead in sorted neighbourhoods (Hernandez and Stolfo's
+ * multi-pass method): its mentions sorted by each of SN_ORDERS keys, each
+ * paired with the SN_WINDOW that follow it.  Namesakes born on one date,
+ * or with one part of the date mistyped, or living in one place, are
+ * neighbours in one of the orders.
+ */
+#define SN_MIN 48
+#define SN_WINDOW 6
+#define SN_ORDERS 4
+
+struct snent {
+	uint64_t k, ref;
+	uint32_t v;
+};
+
+static uint64_t
+sn_key(const struct mention *m, int order)
+{
+	switch (order) {
+	case 0: /* month and day: the year mistyped */
+		return m->dob_md ? m->dob_md : m->dob_tok;
+	case 1: /* year and month: the day mistyped */
+		return m->dob_ym ? m->dob_ym : m->dob_tok;
+	case 2: /* year and day: the month mistyped */
+		return m->dob_yd ? m->dob_yd : m->dob_tok;
+	default:
+		return m->loc ^ m->postcode;
+	}
+}
+
+/* By key, then by content: the same order whatever the input's. */
+static int
+sncmp(const void *x, const void *y)
+{
+	const struct snent *a = x, *b = y;
+
+	if (a->k != b->k)
+		return a->k < b->k ? -1 : 1;
+	if (a->ref != b->ref)
+		return a->ref < b->ref ? -1 : 1;
+	return a->v < b->v ? -1 : a->v > b->v;
+}
+
+/*
+ * Are two dates of birth related: either unknown, or the same year, or
+ * one part of the date in common (compare's levels but "different")?
+ * The keys that do not hold a date (a name LSH band without the year, a
+ * name within a place) take only such pairs: namesakes born years apart
+ * are many, and nearly never one person.
+ */
+static bool
+dob_related(const struct mention *a, const struct mention *b)
+{
+	if (!a->byear || !b->byear || a->byear == b->byear)
+		return true;
+	return (a->dob_md && a->dob_md == b->dob_md) ||
+	    (a->dob_ym && a->dob_ym == b->dob_ym) ||
+	    (a->dob_yd && a->dob_yd == b->dob_yd) ||
+	    (a->dob_dg && a->dob_dg == b->dob_dg) ||
+	    (a->dob_tok && (a->dob_tok == b->dob_y || a->dob_tok == b->dob_m)) ||
+	    (b->dob_tok && (b->dob_tok == a->dob_y || b->dob_tok == a->dob_m));
+}
+
+/*
+ * Add candidate pair (x, y) unless it is one mention or one case.  A
+ * pair of a KEY_DOB key whose dates of birth are unrelated is no
+ * candidate; but EM must see the pairs blocking brings together, or it
+ * takes, say, a shared phone for the mark of a match: one in EM_SAMPLE
+ * of them, chosen by their content, is kept as a sample for it.
+ */
+static int
+add_pair(struct sb_link *l, size_t *capp, uint32_t x, uint32_t y,
+    uint32_t flags)
+{
+	uint64_t mark = 0;
+
+	if (x == y || l->m[x].cas == l->m[y].cas)
+		return 0;
+	if ((flags & KEY_DOB) && !dob_related(&l->m[x], &l->m[y])) {
+		uint64_t rx = l->m[x].ref, ry = l->m[y].ref;
+
+		if ((rx < ry ? mix(rx, ry) : mix(ry, rx)) % EM_SAMPLE != 0)
+			return 0;
+		mark = SAMPLE_BIT;
+	}
+	if (x > y) {
+		uint32_t t = x;
+
+		x = y;
+		y = t;
+	}
+	if (grow((void **)&l->pairs, capp, l->npairs + 1,
+	    sizeof(*l->pairs)) < 0)
+		return -1;
+	l->pairs[l->npairs++] = mark | (uint64_t)x << 32 | y;
+	return 0;
+}
+
+/* Sort and deduplicate the pairs: the candidates, then the sample
+ * (SAMPLE_BIT, sorted last) less the pairs that are candidates too. */
+static int
+settle_pairs(struct sb_link *l)
+{
+	size_t i, j, c = 0, n, cand;
+
+	if (radix_u64(l->pairs, l->npairs) < 0)
+		return -1;
+	for (i = 0, j = 0; i < l->npairs; i++)
+		if (j == 0 || l->pairs[j - 1] != l->pairs[i])
+			l->pairs[j++] = l->pairs[i];
+	n = j;
+	for (cand = 0; cand < n && !(l->pairs[cand] & SAMPLE_BIT); cand++)
+		;
+	/* Both parts are sorted: a merge finds the sample's candidates. */
+	for (i = cand, j = cand; i < n; i++) {
+		uint64_t p = l->pairs[i] & ~SAMPLE_BIT;
+
+		while (c < cand && l->pairs[c] < p)
+			c++;
+		if (c < cand && l->pairs[c] == p)
+			continue;
+		l->pairs[j++] = p;
+	}
+	l->npairs = cand;
+	l->nsample = j - cand;
+	return 0;
+}
+
+/* The pairs of block v[0..n): all of them, or sorted neighbourhoods. */
+static int
+block_pairs(struct sb_link *l, size_t *capp, const struct kv *v, size_t n,
+    struct snent *sn)
+{
+	if (n <= SN_MIN) {
+		for (size_t a = 0; a < n; a++)
+			for (size_t b = a + 1; b < n; b++)
+				if (add_pair(l, capp, v[a].v, v[b].v, v[0].pad) < 0)
+					return -1;
+		return 0;
+	}
+	l->st.blocks_windowed++;
+	for (int o = 0; o < SN_ORDERS; o++) {
+		for (size_t a = 0; a < n; a++) {
+			const struct mention *m = &l->m[v[a].v];
+
+			sn[a] = (struct snent){sn_key(m, o), m->ref, v[a].v};
+		}
+		qsort(sn, n, sizeof(*sn), sncmp);
+		for (size_t a = 0; a < n; a++)
+			for (size_t b = a + 1; b < n && b <= a + SN_WINDOW; b++)
+				if (add_pair(l, capp, sn[a].v, sn[b].v, v[0].pad) < 0)
+					return -1;
+	}
+	return 0;
+}
+
 static int
 block(struct sb_link *l, struct sb_err *e)
 {
 	struct keys k = {0};
-	size_t capp = 0, i, j, a, b;
+	struct snent *sn = NULL;
+	size_t capp = 0, i, j;
 
 	if (blocking_keys(l, &k) < 0 || radix_kv(k.v, k.n) < 0)
 		goto nomem;
@@ -856,34 +1038,21 @@ block(struct sb_link *l, struct sb_err *e)
 			l->st.blocks_skipped++;
 			continue;
 		}
-		for (a = i; a < j; a++)
-			for (b = a + 1; b < j; b++) {
-				uint32_t x = k.v[a].v, y = k.v[b].v;
-
-				if (x == y || l->m[x].cas == l->m[y].cas)
-					continue;
-				if (x > y) {
-					uint32_t t = x;
-
-					x = y;
-					y = t;
-				}
-				if (grow((void **)&l->pairs, &capp,
-				    l->npairs + 1, sizeof(*l->pairs)) < 0)
-					goto nomem;
-				l->pairs[l->npairs++] = (uint64_t)x << 32 | y;
-			}
+		if (j - i > SN_MIN && sn == NULL &&
+		    (sn = malloc(l->o.max_block * sizeof(*sn))) == NULL)
+			goto nomem;
+		if (block_pairs(l, &capp, k.v + i, j - i, sn) < 0)
+			goto nomem;
 	}
 	free(k.v);
-	if (radix_u64(l->pairs, l->npairs) < 0)
-		goto nomem;
-	for (i = 0, j = 0; i < l->npairs; i++)
-		if (j == 0 || l->pairs[j - 1] != l->pairs[i])
-			l->pairs[j++] = l->pairs[i];
-	l->npairs = j;
+	free(sn);
+	if (settle_pairs(l) < 0)
+		goto nomem_pairs;
 	return SB_OK;
 nomem:
 	free(k.v);
+	free(sn);
+nomem_pairs:
 	return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory (blocking)");
 }
 
@@ -1073,11 +1242,12 @@ compare_all(struct sb_link *l, uint8_t *lv)
 	pthread_t th[16];
 	struct cmp_job jobs[16];
 	int n = l->o.threads > 16 ? 16 : l->o.threads, started = 0;
+	size_t all = l->npairs + l->nsample; /* the sample too, for EM */
 
 	for (int t = 0; t < n; t++) {
 		jobs[t].l = l;
-		jobs[t].from = l->npairs * (size_t)t / (size_t)n;
-		jobs[t].to = l->npairs * (size_t)(t + 1) / (size_t)n;
+		jobs[t].from = all * (size_t)t / (size_t)n;
+		jobs[t].to = all * (size_t)(t + 1) / (size_t)n;
 		jobs[t].lv = lv;
 		if (t > 0 && pthread_create(&th[t], NULL, cmp_worker,
 		    &jobs[t]) == 0)
@@ -1205,6 +1375,38 @@ seed_m(struct sb_link *l, const uint8_t *lv, double *lam)
 	*lam = *lam < 0.001 ? 0.001 : *lam > 0.5 ? 0.5 : *lam;
 }
 
+/*
+ * m of the date of birth from the pairs that share an identifier and
+ * have close names, which say nothing of the date: held fixed in EM
+ * when there are 50 or more of them.  In a large batch the namesakes
+ * born years apart outnumber the matches among the candidates, and EM
+ * left free to move the date's m can take "the same name" for its match
+ * class, whatever the dates.  Returns the fields so fixed.
+ */
+static unsigned
+dob_from_ids(struct sb_link *l, const uint8_t *lv)
+{
+	double cnt[MAX_LEVELS] = {0}, tot = 0, prior;
+
+	for (size_t p = 0; p < l->npairs; p++) {
+		const uint8_t *x = lv + p * SB_LF_COUNT;
+
+		if (x[SB_LF_IDENTIFIER] == 0 && x[SB_LF_GIVEN] <= 1 &&
+		    x[SB_LF_FAMILY] <= 1 && x[SB_LF_DOB] != MISSING) {
+			cnt[x[SB_LF_DOB]] += 1;
+			tot += 1;
+		}
+	}
+	if (tot < 50)
+		return 0;
+	/* The same floor as em_fit's. */
+	prior = PRIOR_SHARE * tot + 1e-3;
+	for (int v = 0; v < nlevels[SB_LF_DOB]; v++)
+		l->m_[SB_LF_DOB][v] = (cnt[v] + prior) /
+		    (tot + nlevels[SB_LF_DOB] * prior);
+	return 1u << SB_LF_DOB;
+}
+
 /* The distinct comparison vectors of the candidates, with their counts:
  * EM runs over these (a few thousand), not over millions of pairs. */
 struct patterns {
@@ -1217,8 +1419,8 @@ static int
 collect_patterns(const struct sb_link *l, const uint8_t *lv,
     struct patterns *pt)
 {
-	struct kv *k = malloc((l->npairs + 1) * sizeof(*k));
-	size_t i, j;
+	size_t all = l->npairs + l->nsample, i, j;
+	struct kv *k = malloc((all + 1) * sizeof(*k));
 
 	memset(pt, 0, sizeof(*pt));
 	if (k == NULL)
@@ -1226,7 +1428,7 @@ collect_patterns(const struct sb_link *l, const uint8_t *lv,
 	/* The vector packed 4 bits a field (levels < 15, 15 missing): an
 	 * exact key, so no two patterns can be taken for one. */
 	_Static_assert(SB_LF_COUNT * 4 <= 64, "a pattern fits a key");
-	for (i = 0; i < l->npairs; i++) {
+	for (i = 0; i < all; i++) {
 		uint64_t h = 0;
 
 		for (int f = 0; f < SB_LF_COUNT; f++) {
@@ -1236,18 +1438,21 @@ collect_patterns(const struct sb_link *l, const uint8_t *lv,
 		}
 		k[i] = (struct kv){h, (uint32_t)i, 0};
 	}
-	if (radix_kv(k, l->npairs) < 0)
+	if (radix_kv(k, all) < 0)
 		goto fail;
-	pt->v = malloc((l->npairs + 1) * sizeof(*pt->v));
-	pt->n = malloc((l->npairs + 1) * sizeof(*pt->n));
+	pt->v = malloc((all + 1) * sizeof(*pt->v));
+	pt->n = malloc((all + 1) * sizeof(*pt->n));
 	if (pt->v == NULL || pt->n == NULL)
 		goto fail;
-	for (i = 0; i < l->npairs; i = j) {
-		for (j = i + 1; j < l->npairs && k[j].k == k[i].k; j++)
-			;
+	for (i = 0; i < all; i = j) {
+		double w = 0;
+
+		/* A pair of the sample stands for EM_SAMPLE pairs. */
+		for (j = i; j < all && k[j].k == k[i].k; j++)
+			w += k[j].v < l->npairs ? 1 : EM_SAMPLE;
 		memcpy(pt->v[pt->len], lv + (size_t)k[i].v * SB_LF_COUNT,
 		    SB_LF_COUNT);
-		pt->n[pt->len++] = (double)(j - i);
+		pt->n[pt->len++] = w;
 	}
 	free(k);
 	return 0;
@@ -1268,7 +1473,7 @@ fail:
  */
 static void
 em_fit(struct sb_link *l, const struct patterns *pt, unsigned vote,
-    double *lam, double m[SB_LF_COUNT][MAX_LEVELS],
+    unsigned fixed, double *lam, double m[SB_LF_COUNT][MAX_LEVELS],
     double u[SB_LF_COUNT][MAX_LEVELS])
 {
 	for (int it = 0; it < l->o.em_iterations; it++) {
@@ -1308,7 +1513,8 @@ em_fit(struct sb_link *l, const struct patterns *pt, unsigned vote,
 				totu += su[f][v] + 1e-3;
 			}
 			for (int v = 0; v < nlevels[f]; v++) {
-				m[f][v] = (sm[f][v] + prior) / tot;
+				if (!(fixed >> f & 1))
+					m[f][v] = (sm[f][v] + prior) / tot;
 				u[f][v] = (su[f][v] + 1e-3) / totu;
 			}
 		}
@@ -1339,7 +1545,7 @@ estimate_m(struct sb_link *l, const uint8_t *lv)
 	seed_m(l, lv, &lam);
 	if (collect_patterns(l, lv, &pt) < 0)
 		return -1;
-	em_fit(l, &pt, ident, &lam, l->m_, l->uc_);
+	em_fit(l, &pt, ident, dob_from_ids(l, lv), &lam, l->m_, l->uc_);
 	l->lambda = lam;
 	free(pt.v);
 	free(pt.n);
@@ -1412,12 +1618,28 @@ field_weight(const struct sb_link *l, int f, uint8_t v, uint32_t i,
 	return log2(l->m_[f][v] / u);
 }
 
+/* The total weight of pair (i, j) with levels x, without the prior. */
+static double
+pair_weight(const struct sb_link *l, const uint8_t *x, uint32_t i,
+    uint32_t j)
+{
+	double w = 0;
+
+	for (int f = 0; f < SB_LF_COUNT; f++)
+		if (x[f] != MISSING)
+			w += x[f] == 0 && (f == SB_LF_GIVEN ||
+			    f == SB_LF_FAMILY) ? field_weight(l, f, 0, i, j) :
+			    l->wt_[f][x[f]];
+	return w;
+}
+
 static int
 score(struct sb_link *l, const uint8_t *lv, struct sb_err *e)
 {
 	double all = (double)l->st.comparisons_possible;
-	double expected = l->lambda * (double)l->npairs;
-	double prior, wt[SB_LF_COUNT][MAX_LEVELS];
+	double expected = l->lambda * ((double)l->npairs +
+	    EM_SAMPLE * (double)l->nsample);
+	double prior;
 	size_t cap = 0;
 
 	l->prior = all > 0 && expected > 0 ? expected / all : 1e-9;
@@ -1429,20 +1651,15 @@ score(struct sb_link *l, const uint8_t *lv, struct sb_err *e)
 	/* The weights by table; only an exact name looks at frequencies. */
 	for (int f = 0; f < SB_LF_COUNT; f++)
 		for (int v = 0; v < nlevels[f]; v++)
-			wt[f][v] = log2(l->m_[f][v] / (identity(f) ? l->u_[f][v] :
-			    l->uc_[f][v]));
+			l->wt_[f][v] = log2(l->m_[f][v] / (identity(f) ?
+			    l->u_[f][v] : l->uc_[f][v]));
 	l->nlinks = 0;
 	for (size_t p = 0; p < l->npairs; p++) {
 		const uint8_t *x = lv + p * SB_LF_COUNT;
 		uint32_t i = (uint32_t)(l->pairs[p] >> 32);
 		uint32_t j = (uint32_t)l->pairs[p];
-		double w = prior, pr;
+		double w = prior + pair_weight(l, x, i, j), pr;
 
-		for (int f = 0; f < SB_LF_COUNT; f++)
-			if (x[f] != MISSING)
-				w += x[f] == 0 && (f == SB_LF_GIVEN ||
-				    f == SB_LF_FAMILY) ? field_weight(l, f, 0, i,
-				    j) : wt[f][x[f]];
 		pr = 1.0 / (1.0 + exp2(-w));
 		l->pp[p] = (float)pr;
 		if (pr < l->o.threshold)
@@ -1479,14 +1696,28 @@ uf_find(uint32_t *parent, uint32_t x)
 	return x;
 }
 
-/* The match probability of candidate pair (x, y), or -1 if they were not
- * compared. */
+/*
+ * The match probability of pair (x, y), or -1 when unknown: that of a
+ * candidate pair; and, candidate or not, that of two mentions with
+ * unrelated dates of birth, which blocking mostly keeps apart (see
+ * dob_related): two namesakes born years apart must still keep their
+ * entities apart.  Other pairs blocking did not bring together are
+ * unknown.
+ */
 static double
 pair_p(const struct sb_link *l, uint32_t x, uint32_t y)
 {
-	uint64_t key = x < y ? (uint64_t)x << 32 | y : (uint64_t)y << 32 | x;
+	uint8_t lv[SB_LF_COUNT];
+	uint32_t i = x < y ? x : y, j = x < y ? y : x;
+	uint64_t key = (uint64_t)i << 32 | j;
 	size_t lo = 0, hi = l->npairs;
 
+	if (!dob_related(&l->m[i], &l->m[j])) {
+		/* As score() has it, if it is a candidate. */
+		compare(l, i, j, lv);
+		return 1.0 / (1.0 + exp2(-(log2(l->prior / (1 - l->prior)) +
+		    pair_weight(l, lv, i, j))));
+	}
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
@@ -1687,7 +1918,7 @@ sb_link_run(struct sb_link *l, struct sb_err *e)
 	    l->nm - 1 : 0) / 2;
 	l->st.reduction_ratio = l->st.comparisons_possible ? 1.0 -
 	    (double)l->npairs / (double)l->st.comparisons_possible : 0.0;
-	if ((lv = malloc(l->npairs * SB_LF_COUNT + 1)) == NULL)
+	if ((lv = malloc((l->npairs + l->nsample) * SB_LF_COUNT + 1)) == NULL)
 		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
 	compare_all(l, lv);
 	t0 = now();

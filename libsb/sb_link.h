@@ -71,6 +71,7 @@ int sb_link_id_type(const char *name);
 struct sb_link_stats {
 	size_t records, cases, passed, mentions, mentions_encoded;
 	size_t blocks_skipped;
+	size_t blocks_windowed; /* walked in sorted neighbourhoods */
 	uint64_t candidates, comparisons_possible;
 	double reduction_ratio;
 	double lambda;           /* EM's share of matches among candidates */

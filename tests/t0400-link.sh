@@ -363,7 +363,7 @@ test_expect_success '--stats: counts that agree with the output' '
 	sb-link -s all.ndjson >out10 2>err && test_cmp out out10 &&
 	m=$(jq -s "map(.persons | length) | add" all.ndjson) &&
 	grep -q "^sb-link: stats: records $N cases $N passed 0 rejected 0 mentions $m encoded [0-9]*$" err &&
-	grep -q "^sb-link: stats: candidates [0-9]* of $((m * (m - 1) / 2)) possible pairs, reduction ratio 0\.[0-9]*, blocks skipped [0-9]*$" err &&
+	grep -q "^sb-link: stats: candidates [0-9]* of $((m * (m - 1) / 2)) possible pairs, reduction ratio 0\.[0-9]*, blocks skipped [0-9]*, windowed [0-9]*$" err &&
 	grep -q "^sb-link: stats: model: matches among candidates 0\.[0-9]* (EM, [0-9]* iterations)$" err &&
 	for f in given family dob sex citizenship identifier address postcode \
 	    place co_offenders; do

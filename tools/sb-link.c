@@ -475,10 +475,10 @@ print_stats(const struct run *r)
 	    s->records, s->cases, s->passed, r->nrejected, s->mentions,
 	    s->mentions_encoded);
 	fprintf(stderr, "%s: stats: candidates %llu of %llu possible "
-	    "pairs, reduction ratio %.6f, blocks skipped %zu\n", sb_progname,
-	    (unsigned long long)s->candidates,
+	    "pairs, reduction ratio %.6f, blocks skipped %zu, windowed %zu\n",
+	    sb_progname, (unsigned long long)s->candidates,
 	    (unsigned long long)s->comparisons_possible, s->reduction_ratio,
-	    s->blocks_skipped);
+	    s->blocks_skipped, s->blocks_windowed);
 	fprintf(stderr, "%s: stats: model: matches among candidates %.4f "
 	    "(EM, %d iterations)\n", sb_progname, s->lambda,
 	    s->em_iterations);
