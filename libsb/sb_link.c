@@ -141,6 +141,7 @@ struct sb_link {
 	float *pp;	 /* each pair's match probability */
 	size_t npairs;
 	size_t nsample;	 /* pairs after npairs: for EM only (see block) */
+	uint64_t *seen;	 /* while blocking: the pairs last added */
 	struct link *links;
 	size_t nlinks;
 	uint32_t *entity;   /* per mention: entity index */
@@ -717,6 +718,7 @@ struct keys {
 /* One in EM_SAMPLE of the pairs such a key leaves out is kept for EM,
  * which counts it EM_SAMPLE times; bit 63 marks it while blocking. */
 #define EM_SAMPLE 8
+#define SEEN_SLOTS ((size_t)1 << 20) /* a power of two */
 #define SAMPLE_BIT ((uint64_t)1 << 63)
 
 static int
@@ -937,7 +939,7 @@ static int
 add_pair(struct sb_link *l, size_t *capp, uint32_t x, uint32_t y,
     uint32_t flags)
 {
-	uint64_t mark = 0;
+	uint64_t mark = 0, pair, *slot;
 
 	if (x == y || l->m[x].cas == l->m[y].cas)
 		return 0;
@@ -954,10 +956,18 @@ add_pair(struct sb_link *l, size_t *capp, uint32_t x, uint32_t y,
 		x = y;
 		y = t;
 	}
-	if (grow((void **)&l->pairs, capp, l->npairs + 1,
-	    sizeof(*l->pairs)) < 0)
+	pair = mark | (uint64_t)x << 32 | y;
+	/* The same pair comes from many keys (every LSH band of two
+	 * namesakes): a table of the pairs last seen drops most repeats
+	 * before they take memory; settle_pairs drops the rest. */
+	slot = &l->seen[mix(pair, 0) & (SEEN_SLOTS - 1)];
+	if (*slot == pair)
+		return 0;
+	*slot = pair;
+	if (l->npairs == *capp && grow((void **)&l->pairs, capp,
+	    l->npairs + 1, sizeof(*l->pairs)) < 0)
 		return -1;
-	l->pairs[l->npairs++] = mark | (uint64_t)x << 32 | y;
+	l->pairs[l->npairs++] = pair;
 	return 0;
 }
 
@@ -1026,7 +1036,9 @@ block(struct sb_link *l, struct sb_err *e)
 	struct snent *sn = NULL;
 	size_t capp = 0, i, j;
 
-	if (blocking_keys(l, &k) < 0 || radix_kv(k.v, k.n) < 0)
+	/* Slot value 0 is pair (0, 0), never added: empty. */
+	if ((l->seen = calloc(SEEN_SLOTS, sizeof(*l->seen))) == NULL ||
+	    blocking_keys(l, &k) < 0 || radix_kv(k.v, k.n) < 0)
 		goto nomem;
 	l->npairs = 0;
 	for (i = 0; i < k.n; i = j) {
@@ -1046,10 +1058,14 @@ block(struct sb_link *l, struct sb_err *e)
 	}
 	free(k.v);
 	free(sn);
+	free(l->seen);
+	l->seen = NULL;
 	if (settle_pairs(l) < 0)
 		goto nomem_pairs;
 	return SB_OK;
 nomem:
+	free(l->seen);
+	l->seen = NULL;
 	free(k.v);
 	free(sn);
 nomem_pairs:
@@ -1225,14 +1241,31 @@ struct cmp_job {
 	uint8_t *lv;
 };
 
+#define PREFETCH 8 /* pairs ahead */
+
 static void *
 cmp_worker(void *arg)
 {
 	struct cmp_job *j = arg;
 
-	for (size_t p = j->from; p < j->to; p++)
-		compare(j->l, (uint32_t)(j->l->pairs[p] >> 32),
-		    (uint32_t)j->l->pairs[p], j->lv + p * SB_LF_COUNT);
+	const struct sb_link *l = j->l;
+
+	for (size_t p = j->from; p < j->to; p++) {
+		/* Pairs are in order of their first mention: the second is
+		 * anywhere, and waiting for memory is most of the time.  Ask
+		 * for a later pair's second mention ahead. */
+		if (p + PREFETCH < j->to) {
+			size_t y = (uint32_t)l->pairs[p + PREFETCH];
+
+			__builtin_prefetch(&l->m[y]);
+			__builtin_prefetch(l->given + y * l->nw);
+			__builtin_prefetch(l->given + y * l->nw + 8);
+			__builtin_prefetch(l->family + y * l->nw);
+			__builtin_prefetch(l->family + y * l->nw + 8);
+		}
+		compare(l, (uint32_t)(l->pairs[p] >> 32), (uint32_t)l->pairs[p],
+		    j->lv + p * SB_LF_COUNT);
+	}
 	return NULL;
 }
 
@@ -1415,49 +1448,97 @@ struct patterns {
 	size_t len;
 };
 
+/* A distinct pattern while counting: its packed key and weight. */
+struct pat {
+	uint64_t key; /* 0: empty (no pattern packs to 0: see pack) */
+	double n;
+};
+
+/* The vector packed 4 bits a field (levels < 15, 15 missing), with a
+ * leading 1: an exact key, never 0. */
+static uint64_t
+pack(const uint8_t *x)
+{
+	uint64_t h = 1;
+
+	_Static_assert(SB_LF_COUNT * 4 < 64, "a pattern fits a key");
+	for (int f = 0; f < SB_LF_COUNT; f++)
+		h = h << 4 | (x[f] == MISSING ? 15u : x[f]);
+	return h;
+}
+
+static int
+patcmp(const void *x, const void *y)
+{
+	const struct pat *a = x, *b = y;
+
+	return a->key < b->key ? -1 : a->key > b->key;
+}
+
+/* Add weight w to pattern key in table t of cap slots (a power of two,
+ * never full).  Is it a new pattern? */
+static bool
+pat_add(struct pat *t, size_t cap, uint64_t key, double w)
+{
+	size_t i = (size_t)mix(key, 0) & (cap - 1);
+	bool fresh;
+
+	while (t[i].key != 0 && t[i].key != key)
+		i = (i + 1) & (cap - 1);
+	fresh = t[i].key == 0;
+	t[i].key = key;
+	t[i].n += w;
+	return fresh;
+}
+
+/* The distinct patterns of the candidates and the sample, counted in a
+ * hash table (a few thousand: not a sort of every pair), in key order. */
 static int
 collect_patterns(const struct sb_link *l, const uint8_t *lv,
     struct patterns *pt)
 {
-	size_t all = l->npairs + l->nsample, i, j;
-	struct kv *k = malloc((all + 1) * sizeof(*k));
+	size_t all = l->npairs + l->nsample, cap = 4096, used = 0, i;
+	struct pat *t = calloc(cap, sizeof(*t)), *g;
 
 	memset(pt, 0, sizeof(*pt));
-	if (k == NULL)
+	if (t == NULL)
 		return -1;
-	/* The vector packed 4 bits a field (levels < 15, 15 missing): an
-	 * exact key, so no two patterns can be taken for one. */
-	_Static_assert(SB_LF_COUNT * 4 <= 64, "a pattern fits a key");
 	for (i = 0; i < all; i++) {
-		uint64_t h = 0;
-
-		for (int f = 0; f < SB_LF_COUNT; f++) {
-			uint8_t v = lv[i * SB_LF_COUNT + (size_t)f];
-
-			h = h << 4 | (v == MISSING ? 15u : v);
-		}
-		k[i] = (struct kv){h, (uint32_t)i, 0};
+		/* A pair of the sample stands for EM_SAMPLE pairs. */
+		used += pat_add(t, cap, pack(lv + i * SB_LF_COUNT),
+		    i < l->npairs ? 1 : EM_SAMPLE);
+		if (used * 2 <= cap)
+			continue;
+		if ((g = calloc(cap * 2, sizeof(*g))) == NULL)
+			goto fail;
+		for (size_t x = 0; x < cap; x++)
+			if (t[x].key != 0)
+				pat_add(g, cap * 2, t[x].key, t[x].n);
+		free(t);
+		t = g;
+		cap *= 2;
 	}
-	if (radix_kv(k, all) < 0)
-		goto fail;
-	pt->v = malloc((all + 1) * sizeof(*pt->v));
-	pt->n = malloc((all + 1) * sizeof(*pt->n));
+	for (i = 0, used = 0; i < cap; i++)
+		if (t[i].key != 0)
+			t[used++] = t[i];
+	qsort(t, used, sizeof(*t), patcmp);
+	pt->v = malloc((used + 1) * sizeof(*pt->v));
+	pt->n = malloc((used + 1) * sizeof(*pt->n));
 	if (pt->v == NULL || pt->n == NULL)
 		goto fail;
-	for (i = 0; i < all; i = j) {
-		double w = 0;
+	for (i = 0; i < used; i++) {
+		uint64_t key = t[i].key;
 
-		/* A pair of the sample stands for EM_SAMPLE pairs. */
-		for (j = i; j < all && k[j].k == k[i].k; j++)
-			w += k[j].v < l->npairs ? 1 : EM_SAMPLE;
-		memcpy(pt->v[pt->len], lv + (size_t)k[i].v * SB_LF_COUNT,
-		    SB_LF_COUNT);
-		pt->n[pt->len++] = w;
+		for (int f = SB_LF_COUNT - 1; f >= 0; f--, key >>= 4)
+			pt->v[i][f] = (key & 15) == 15 ? MISSING :
+			    (uint8_t)(key & 15);
+		pt->n[i] = t[i].n;
 	}
-	free(k);
+	pt->len = used;
+	free(t);
 	return 0;
 fail:
-	free(k);
+	free(t);
 	free(pt->v);
 	free(pt->n);
 	return -1;
