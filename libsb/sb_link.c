@@ -99,6 +99,13 @@ struct mention {
 	uint32_t id_off, id_n;
 	uint64_t ref; /* hash of case_id and pid: order-free tie-breaks */
 	uint16_t pc_given, pc_family, pc_full, pc_addr;
+	uint32_t co_off, co_n; /* the case's offender keys in l->co */
+};
+
+/* A token (name or identifier) of an offender of a case, and whose. */
+struct cokey {
+	uint64_t tok;
+	uint32_t owner;
 };
 
 struct idtok {
@@ -132,6 +139,8 @@ struct sb_link {
 	uint64_t *given, *family, *full, *addr; /* nw words a mention each */
 	struct idtok *ids;
 	size_t nids, capids;
+	struct cokey *co; /* by case, see co_keys */
+	size_t nco;
 	struct kase *cases;
 	size_t ncases, capcases;
 	int32_t *rec2case;
@@ -229,6 +238,7 @@ sb_link_free(struct sb_link *l)
 	free(l->full);
 	free(l->addr);
 	free(l->ids);
+	free(l->co);
 	free(l->rec2case);
 	free(l->pairs);
 	free(l->pp);
@@ -1102,6 +1112,42 @@ co_offender(const struct mention *x)
 }
 
 /*
+ * The offenders' tokens of every case, side by side in l->co: a pair's
+ * comparison reads two short runs, not the two cases' mentions and their
+ * identifiers scattered over memory.
+ */
+static int
+co_keys(struct sb_link *l)
+{
+	size_t cap = 0;
+
+	for (size_t c = 0; c < l->ncases; c++) {
+		const struct kase *k = &l->cases[c];
+		uint32_t off = (uint32_t)l->nco;
+
+		for (uint32_t x = k->first; x < k->first + k->np; x++) {
+			const struct mention *m = &l->m[x];
+
+			if (!co_offender(m))
+				continue;
+			if (grow((void **)&l->co, &cap, l->nco + 1 + m->id_n,
+			    sizeof(*l->co)) < 0)
+				return -1;
+			if (m->name_tok != 0)
+				l->co[l->nco++] = (struct cokey){m->name_tok, x};
+			for (uint32_t y = 0; y < m->id_n; y++)
+				l->co[l->nco++] = (struct cokey){
+				    l->ids[m->id_off + y].tok, x};
+		}
+		for (uint32_t x = k->first; x < k->first + k->np; x++) {
+			l->m[x].co_off = off;
+			l->m[x].co_n = (uint32_t)l->nco - off;
+		}
+	}
+	return 0;
+}
+
+/*
  * Shared context: do the other offenders of i's case and of j's case
  * have one in common (the same name token or a shared identifier)?  Two
  * suspects with one accomplice in common, or two victims with the same
@@ -1111,29 +1157,22 @@ co_offender(const struct mention *x)
 static uint8_t
 co_offenders(const struct sb_link *l, uint32_t i, uint32_t j)
 {
-	const struct kase *ca = &l->cases[l->m[i].cas];
-	const struct kase *cb = &l->cases[l->m[j].cas];
+	const struct cokey *a = l->co + l->m[i].co_off;
+	const struct cokey *b = l->co + l->m[j].co_off;
+	uint32_t na = l->m[i].co_n, nb = l->m[j].co_n;
 	bool any_a = false, any_b = false;
 
-	for (uint32_t y = cb->first; y < cb->first + cb->np; y++)
-		any_b |= y != j && co_offender(&l->m[y]);
+	for (uint32_t y = 0; y < nb && !any_b; y++)
+		any_b = b[y].owner != j;
 	if (!any_b)
 		return MISSING;
-	for (uint32_t x = ca->first; x < ca->first + ca->np; x++) {
-		const struct mention *mx = &l->m[x];
-
-		if (x == i || !co_offender(mx))
+	for (uint32_t x = 0; x < na; x++) {
+		if (a[x].owner == i)
 			continue;
 		any_a = true;
-		for (uint32_t y = cb->first; y < cb->first + cb->np; y++) {
-			const struct mention *my = &l->m[y];
-
-			if (y == j || !co_offender(my))
-				continue;
-			if ((mx->name_tok != 0 && mx->name_tok == my->name_tok) ||
-			    share_id(l, mx, my))
+		for (uint32_t y = 0; y < nb; y++)
+			if (b[y].owner != j && a[x].tok == b[y].tok)
 				return 0;
-		}
 	}
 	return any_a ? 1 : MISSING;
 }
@@ -1253,15 +1292,21 @@ cmp_worker(void *arg)
 	for (size_t p = j->from; p < j->to; p++) {
 		/* Pairs are in order of their first mention: the second is
 		 * anywhere, and waiting for memory is most of the time.  Ask
-		 * for a later pair's second mention ahead. */
+		 * for a later pair's second mention ahead, then, once it is
+		 * there, for what it points to. */
+		if (p + 2 * PREFETCH < j->to)
+			__builtin_prefetch(&l->m[(uint32_t)l->pairs[p +
+			    2 * PREFETCH]]);
 		if (p + PREFETCH < j->to) {
 			size_t y = (uint32_t)l->pairs[p + PREFETCH];
+			const struct mention *my = &l->m[y];
 
-			__builtin_prefetch(&l->m[y]);
 			__builtin_prefetch(l->given + y * l->nw);
 			__builtin_prefetch(l->given + y * l->nw + 8);
 			__builtin_prefetch(l->family + y * l->nw);
 			__builtin_prefetch(l->family + y * l->nw + 8);
+			__builtin_prefetch(l->co + my->co_off);
+			__builtin_prefetch(l->ids + my->id_off);
 		}
 		compare(l, (uint32_t)(l->pairs[p] >> 32), (uint32_t)l->pairs[p],
 		    j->lv + p * SB_LF_COUNT);
@@ -1988,6 +2033,8 @@ sb_link_run(struct sb_link *l, struct sb_err *e)
 	int r;
 
 	l->st.mentions = l->nm;
+	if (co_keys(l) < 0)
+		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
 	if (l->nm == 0 || l->nw == 0)
 		return cluster(l, e); /* nothing to link: no entities */
 	if ((r = block(l, e)) != SB_OK)
