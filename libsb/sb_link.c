@@ -102,6 +102,17 @@ struct mention {
 	uint32_t co_off, co_n; /* the case's offender keys in l->co */
 };
 
+/*
+ * What blocking reads of a mention for each pair it adds, a third of a
+ * mention's size: the date's tokens folded to 32 bits (0 stays 0, and
+ * only 0), so that a random access costs one cache line, not three.
+ */
+struct bmention {
+	uint64_t ref;
+	uint32_t cas, dob_tok, dob_ym, dob_md, dob_yd, dob_dg, dob_y, dob_m;
+	int16_t byear;
+};
+
 /* A token (name or identifier) of an offender of a case, and whose. */
 struct cokey {
 	uint64_t tok;
@@ -151,6 +162,7 @@ struct sb_link {
 	size_t npairs;
 	size_t nsample;	 /* pairs after npairs: for EM only (see block) */
 	uint64_t *seen;	 /* while blocking: the pairs last added */
+	struct bmention *bm; /* while blocking: what add_pair reads */
 	struct link *links;
 	size_t nlinks;
 	uint32_t *entity;   /* per mention: entity index */
@@ -925,17 +937,47 @@ sncmp(const void *x, const void *y)
  * name within a place) take only such pairs: namesakes born years apart
  * are many, and nearly never one person.
  */
+/* For a struct mention and a struct bmention alike. */
+#define DOB_RELATED(a, b)                                               \
+	(!(a)->byear || !(b)->byear || (a)->byear == (b)->byear ||      \
+	    ((a)->dob_md && (a)->dob_md == (b)->dob_md) ||              \
+	    ((a)->dob_ym && (a)->dob_ym == (b)->dob_ym) ||              \
+	    ((a)->dob_yd && (a)->dob_yd == (b)->dob_yd) ||              \
+	    ((a)->dob_dg && (a)->dob_dg == (b)->dob_dg) ||              \
+	    ((a)->dob_tok && ((a)->dob_tok == (b)->dob_y ||             \
+	    (a)->dob_tok == (b)->dob_m)) ||                             \
+	    ((b)->dob_tok && ((b)->dob_tok == (a)->dob_y ||             \
+	    (b)->dob_tok == (a)->dob_m)))
+
 static bool
 dob_related(const struct mention *a, const struct mention *b)
 {
-	if (!a->byear || !b->byear || a->byear == b->byear)
-		return true;
-	return (a->dob_md && a->dob_md == b->dob_md) ||
-	    (a->dob_ym && a->dob_ym == b->dob_ym) ||
-	    (a->dob_yd && a->dob_yd == b->dob_yd) ||
-	    (a->dob_dg && a->dob_dg == b->dob_dg) ||
-	    (a->dob_tok && (a->dob_tok == b->dob_y || a->dob_tok == b->dob_m)) ||
-	    (b->dob_tok && (b->dob_tok == a->dob_y || b->dob_tok == a->dob_m));
+	return DOB_RELATED(a, b);
+}
+
+/* A 64-bit token folded to 32 bits, 0 only for 0. */
+static uint32_t
+fold32(uint64_t t)
+{
+	uint32_t f = (uint32_t)(t ^ t >> 32);
+
+	return t == 0 ? 0 : f != 0 ? f : 1;
+}
+
+static int
+bm_init(struct sb_link *l)
+{
+	if ((l->bm = malloc((l->nm + 1) * sizeof(*l->bm))) == NULL)
+		return -1;
+	for (size_t i = 0; i < l->nm; i++) {
+		const struct mention *m = &l->m[i];
+
+		l->bm[i] = (struct bmention){m->ref, m->cas, fold32(m->dob_tok),
+		    fold32(m->dob_ym), fold32(m->dob_md), fold32(m->dob_yd),
+		    fold32(m->dob_dg), fold32(m->dob_y), fold32(m->dob_m),
+		    m->byear};
+	}
+	return 0;
 }
 
 /*
@@ -949,12 +991,13 @@ static int
 add_pair(struct sb_link *l, size_t *capp, uint32_t x, uint32_t y,
     uint32_t flags)
 {
+	const struct bmention *bx = &l->bm[x], *by = &l->bm[y];
 	uint64_t mark = 0, pair, *slot;
 
-	if (x == y || l->m[x].cas == l->m[y].cas)
+	if (x == y || bx->cas == by->cas)
 		return 0;
-	if ((flags & KEY_DOB) && !dob_related(&l->m[x], &l->m[y])) {
-		uint64_t rx = l->m[x].ref, ry = l->m[y].ref;
+	if ((flags & KEY_DOB) && !DOB_RELATED(bx, by)) {
+		uint64_t rx = bx->ref, ry = by->ref;
 
 		if ((rx < ry ? mix(rx, ry) : mix(ry, rx)) % EM_SAMPLE != 0)
 			return 0;
@@ -1047,7 +1090,8 @@ block(struct sb_link *l, struct sb_err *e)
 	size_t capp = 0, i, j;
 
 	/* Slot value 0 is pair (0, 0), never added: empty. */
-	if ((l->seen = calloc(SEEN_SLOTS, sizeof(*l->seen))) == NULL ||
+	if (bm_init(l) < 0 ||
+	    (l->seen = calloc(SEEN_SLOTS, sizeof(*l->seen))) == NULL ||
 	    blocking_keys(l, &k) < 0 || radix_kv(k.v, k.n) < 0)
 		goto nomem;
 	l->npairs = 0;
@@ -1069,13 +1113,17 @@ block(struct sb_link *l, struct sb_err *e)
 	free(k.v);
 	free(sn);
 	free(l->seen);
+	free(l->bm);
 	l->seen = NULL;
+	l->bm = NULL;
 	if (settle_pairs(l) < 0)
 		goto nomem_pairs;
 	return SB_OK;
 nomem:
 	free(l->seen);
+	free(l->bm);
 	l->seen = NULL;
+	l->bm = NULL;
 	free(k.v);
 	free(sn);
 nomem_pairs:
