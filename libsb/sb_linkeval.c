@@ -246,7 +246,7 @@ add_mention(struct load *ld, const cJSON *o)
 	uint32_t src, mem = 0, pid, h, at;
 	double record, pidx;
 	struct mention *m;
-	size_t slot;
+	size_t slot = 0; /* set by mention_find; -O3 cannot tell */
 
 	if ((source = str_member(o, "source")) == NULL)
 		return bad(ld, ld->lineno,

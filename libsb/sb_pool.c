@@ -202,7 +202,7 @@ sb_pool_intern(
 {
 	uint32_t h = sb_pool_hash(p, s, len);
 	struct str *v;
-	size_t slot;
+	size_t slot = 0; /* set by find; -O3 cannot tell */
 
 	if (added != NULL)
 		*added = false;
