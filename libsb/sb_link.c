@@ -685,7 +685,7 @@ check_key(struct sb_link *l, const struct sb_link_rec *r, struct sb_err *e)
 static int
 room(struct sb_link *l, size_t np, size_t nids)
 {
-	size_t bytes;
+	size_t bytes, capm = l->capm;
 	uint64_t **arr[4] = {&l->given, &l->family, &l->full, &l->addr};
 
 	if (grow((void **)&l->cases, &l->capcases, l->ncases + 1,
@@ -695,7 +695,7 @@ room(struct sb_link *l, size_t np, size_t nids)
 	    sizeof(*l->ids)) < 0)
 		return -1;
 	bytes = l->capm * l->nw * 8;
-	for (int a = 0; a < 4 && l->capm > 0; a++) {
+	for (int a = 0; a < 4 && l->capm != capm; a++) {
 		uint64_t *q = realloc(*arr[a], bytes > 0 ? bytes : 8);
 
 		if (q == NULL)
