@@ -228,6 +228,18 @@ sb_link_new(struct sb_link **out, const struct sb_link_opts *o,
 	return SB_OK;
 }
 
+/* A case's strings (pids: np of them, or NULL). */
+static void
+free_case(char *case_id, char *source, char *member, char **pids, size_t np)
+{
+	for (size_t i = 0; pids != NULL && i < np; i++)
+		free(pids[i]);
+	free(pids);
+	free(case_id);
+	free(source);
+	free(member);
+}
+
 void
 sb_link_free(struct sb_link *l)
 {
@@ -236,12 +248,7 @@ sb_link_free(struct sb_link *l)
 	for (size_t i = 0; i < l->ncases; i++) {
 		struct kase *k = &l->cases[i];
 
-		free(k->case_id);
-		free(k->source);
-		free(k->member);
-		for (uint32_t j = 0; j < k->np; j++)
-			free(k->pids[j]);
-		free(k->pids);
+		free_case(k->case_id, k->source, k->member, k->pids, k->np);
 	}
 	free(l->cases);
 	free(l->m);
@@ -331,28 +338,6 @@ text64(const char *s)
 	return h | (h == 0);
 }
 
-/* Decode a CLK into words; false if absent or of another size. */
-static bool
-clk_read(const struct sb_link *l, const char *b64, uint64_t *w)
-{
-	unsigned char bin[MAX_WORDS * 8];
-	size_t n;
-
-	if (b64 == NULL || sodium_base642bin(bin, sizeof(bin), b64,
-	    strlen(b64), NULL, &n, NULL, sodium_base64_VARIANT_ORIGINAL) != 0 ||
-	    n != l->nw * 8)
-		return false;
-	/* Little-endian bytes (sb_anon_clk_b64). */
-	for (size_t i = 0; i < l->nw; i++) {
-		uint64_t v = 0;
-
-		for (int b = 7; b >= 0; b--)
-			v = v << 8 | bin[i * 8 + (size_t)b];
-		w[i] = v;
-	}
-	return true;
-}
-
 static int
 grow(void **p, size_t *cap, size_t need, size_t size)
 {
@@ -371,74 +356,169 @@ grow(void **p, size_t *cap, size_t need, size_t size)
 	return 0;
 }
 
-/* The key and encoding of the first record; every other must match. */
-static int
-check_anon(struct sb_link *l, const cJSON *anon, struct sb_err *e)
-{
-	const char *kid = str(anon, "key_id");
-	const cJSON *clk = get(anon, "clk");
-	char params[128];
-	char *pj;
-	double bits;
+/*
+ * A CLK as parsed: nw words at off in the record's words (nw 0: absent,
+ * or not a whole number of words up to MAX_WORDS), the bits set and, for
+ * the names, a hash.  Parsing does not know the run's CLK size (the
+ * first record's key sets it), so a CLK of any size is kept and
+ * sb_link_commit takes it only when it has the run's size, as the
+ * linker did when it decoded a CLK of another size as absent.
+ */
+struct pclk {
+	uint32_t off;
+	uint16_t nw, pc;
+	uint64_t h;
+};
 
-	if (kid == NULL || !cJSON_IsObject(clk))
-		return sb_seterr(e, SB_REJECT, SB_E_DATA,
-		    "anon member without key_id or clk parameters");
-	if ((pj = cJSON_PrintUnformatted(clk)) == NULL)
+/* A person as parsed: the mention without what depends on the run (rec,
+ * cas, id_off, the CLKs' flags, counts and hashes), its CLKs, its
+ * addresses' CLKs (addr_n of them at addr_off in the record's addrs, in
+ * the addresses' order) and its identifiers (at id_off in ids). */
+struct pperson {
+	struct mention m;
+	struct pclk given, family, full;
+	uint32_t addr_off, addr_n, id_off, id_n;
+};
+
+struct sb_link_rec {
+	int status;	    /* sb_link_commit's answer after the key check */
+	struct sb_err err;  /* its error, when status is not SB_OK */
+	bool keyed;	    /* key_id, params and bits are there to check */
+	bool is_case;	    /* a case/1 record whose persons were parsed */
+	char *key_id;
+	char params[128];
+	double bits;
+	char *case_id, *source, *member; /* given to the linker on commit */
+	long record;
+	char **pids;	    /* np, given to the linker on commit */
+	struct pperson *p;
+	size_t np, capp;
+	uint64_t *words;
+	size_t nwords, capwords;
+	struct pclk *addrs;
+	size_t naddrs, capaddrs;
+	struct idtok *ids;
+	size_t nids, capids;
+};
+
+int
+sb_link_rec_new(struct sb_link_rec **out, struct sb_err *e)
+{
+	if ((*out = calloc(1, sizeof(**out))) == NULL)
 		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
-	snprintf(params, sizeof(params), "%s", pj);
-	cJSON_free(pj);
-	if (!l->have_key) {
-		bits = cJSON_GetNumberValue(get(clk, "bits"));
-		if (!(bits >= 64 && bits <= 4096) || (int)bits % 64 != 0)
-			return sb_seterr(e, SB_REJECT, SB_E_DATA,
-			    "anon.clk.bits is not a multiple of 64 up to 4096");
-		snprintf(l->key_id, sizeof(l->key_id), "%s", kid);
-		snprintf(l->clk_params, sizeof(l->clk_params), "%s", params);
-		l->nw = (size_t)bits / 64;
-		l->have_key = true;
-		return SB_OK;
-	}
-	if (strcmp(kid, l->key_id) != 0)
-		return sb_seterr(e, SB_FATAL, SB_E_DATA,
-		    "made with another key (key id %.16s, the first record's "
-		    "%.16s): records of different keys are never linked", kid,
-		    l->key_id);
-	if (strcmp(params, l->clk_params) != 0)
-		return sb_seterr(e, SB_FATAL, SB_E_DATA,
-		    "CLK parameters differ from the first record's: "
-		    "encodings cannot be compared");
 	return SB_OK;
 }
 
+/* Forget the record's contents; keep its arrays for the next one. */
 static void
-read_person(struct sb_link *l, const cJSON *p, struct mention *m, size_t mi)
+rec_clear(struct sb_link_rec *r)
+{
+	free_case(r->case_id, r->source, r->member, r->pids, r->np);
+	free(r->key_id);
+	r->pids = NULL;
+	r->key_id = r->case_id = r->source = r->member = NULL;
+	r->np = r->nwords = r->naddrs = r->nids = 0;
+	r->status = SB_OK;
+	r->keyed = r->is_case = false;
+}
+
+void
+sb_link_rec_free(struct sb_link_rec *r)
+{
+	if (r == NULL)
+		return;
+	rec_clear(r);
+	free(r->p);
+	free(r->words);
+	free(r->addrs);
+	free(r->ids);
+	free(r);
+}
+
+/* Decode a CLK into the record's words; -1 when out of memory. */
+static int
+clk_parse(struct sb_link_rec *r, const char *b64, struct pclk *c, bool hash)
+{
+	unsigned char bin[MAX_WORDS * 8];
+	uint64_t *w;
+	size_t n, nw;
+
+	memset(c, 0, sizeof(*c));
+	if (b64 == NULL || sodium_base642bin(bin, sizeof(bin), b64,
+	    strlen(b64), NULL, &n, NULL, sodium_base64_VARIANT_ORIGINAL) != 0 ||
+	    n == 0 || n % 8 != 0)
+		return 0;
+	nw = n / 8;
+	if (grow((void **)&r->words, &r->capwords, r->nwords + nw,
+	    sizeof(*r->words)) < 0)
+		return -1;
+	w = r->words + r->nwords;
+	/* Little-endian bytes (sb_anon_clk_b64). */
+	for (size_t i = 0; i < nw; i++) {
+		uint64_t v = 0;
+
+		for (int b = 7; b >= 0; b--)
+			v = v << 8 | bin[i * 8 + (size_t)b];
+		w[i] = v;
+	}
+	c->off = (uint32_t)r->nwords;
+	c->nw = (uint16_t)nw;
+	c->pc = (uint16_t)sb_dice_count(w, nw);
+	if (hash)
+		c->h = sb_fnv1a64(w, n);
+	r->nwords += nw;
+	return 0;
+}
+
+/* A CLK's words if it has the run's size, else NULL. */
+static const uint64_t *
+clk_words(const struct sb_link *l, const struct sb_link_rec *r,
+    const struct pclk *c)
+{
+	return c->nw == l->nw ? r->words + c->off : NULL;
+}
+
+static int
+parse_addresses(struct sb_link_rec *r, const cJSON *p, struct pperson *pp)
+{
+	struct mention *m = &pp->m;
+	const cJSON *x;
+
+	pp->addr_off = (uint32_t)r->naddrs;
+	cJSON_ArrayForEach(x, get(p, "addresses")) {
+		const cJSON *enc = get(x, "enc");
+
+		if (m->loc == 0)
+			m->loc = text64(str(x, "locality"));
+		if (m->reg == 0)
+			m->reg = text64(str(x, "region"));
+		if (m->postcode == 0)
+			m->postcode = token64(str(enc, "postcode"));
+		if (grow((void **)&r->addrs, &r->capaddrs, r->naddrs + 1,
+		    sizeof(*r->addrs)) < 0 ||
+		    clk_parse(r, str(enc, "clk"), &r->addrs[r->naddrs],
+		    false) < 0)
+			return -1;
+		if (r->addrs[r->naddrs].nw > 0)
+			r->naddrs++;
+	}
+	pp->addr_n = (uint32_t)(r->naddrs - pp->addr_off);
+	return 0;
+}
+
+static int
+parse_person(struct sb_link_rec *r, const cJSON *p, struct pperson *pp)
 {
 	const cJSON *ne = get(p, "name_enc"), *de = get(p, "dob_enc");
+	struct mention *m = &pp->m;
 	const cJSON *x;
 	const char *s;
-	uint64_t *g = l->given + mi * l->nw, *f = l->family + mi * l->nw;
-	uint64_t *u = l->full + mi * l->nw, *ad = l->addr + mi * l->nw;
 
-	memset(ad, 0, l->nw * 8);
-	memset(g, 0, l->nw * 8);
-	memset(f, 0, l->nw * 8);
-	memset(u, 0, l->nw * 8);
 	m->name_tok = token64(str(ne, "token"));
-	if (clk_read(l, str(ne, "given_clk"), g)) {
-		m->flags |= HAS_GIVEN;
-		m->pc_given = (uint16_t)sb_dice_count(g, l->nw);
-		m->given_h = sb_fnv1a64(g, l->nw * 8);
-	}
-	if (clk_read(l, str(ne, "family_clk"), f)) {
-		m->flags |= HAS_FAMILY;
-		m->pc_family = (uint16_t)sb_dice_count(f, l->nw);
-		m->family_h = sb_fnv1a64(f, l->nw * 8);
-	}
-	if (clk_read(l, str(ne, "clk"), u)) {
-		m->flags |= HAS_FULL;
-		m->pc_full = (uint16_t)sb_dice_count(u, l->nw);
-	}
+	if (clk_parse(r, str(ne, "given_clk"), &pp->given, true) < 0 ||
+	    clk_parse(r, str(ne, "family_clk"), &pp->family, true) < 0 ||
+	    clk_parse(r, str(ne, "clk"), &pp->full, false) < 0)
+		return -1;
 	m->dob_tok = token64(str(de, "token"));
 	x = get(de, "parts");
 	m->dob_ym = token64(str(x, "ym"));
@@ -451,8 +531,8 @@ read_person(struct sb_link *l, const cJSON *p, struct mention *m, size_t mi)
 	m->byear = cJSON_IsNumber(x) && x->valuedouble >= 1 &&
 	    x->valuedouble < 10000 ? (int16_t)x->valuedouble : 0;
 	if ((s = str(p, "role")) != NULL)
-		for (int r = 0; offender_roles[r] != NULL; r++)
-			if (strcmp(s, offender_roles[r]) == 0)
+		for (int i = 0; offender_roles[i] != NULL; i++)
+			if (strcmp(s, offender_roles[i]) == 0)
 				m->offender = true;
 	if ((s = str(p, "sex")) != NULL)
 		for (uint8_t v = 1; sexes[v] != NULL; v++)
@@ -463,42 +543,30 @@ read_person(struct sb_link *l, const cJSON *p, struct mention *m, size_t mi)
 		    m->ncit < MAX_CIT)
 			m->cit[m->ncit++] = (uint16_t)(x->valuestring[0] << 8 |
 			    x->valuestring[1]);
-	cJSON_ArrayForEach(x, get(p, "addresses")) {
-		const cJSON *enc = get(x, "enc");
-
-		if (m->loc == 0)
-			m->loc = text64(str(x, "locality"));
-		if (m->reg == 0)
-			m->reg = text64(str(x, "region"));
-		if (m->postcode == 0)
-			m->postcode = token64(str(enc, "postcode"));
-		if (!(m->flags & HAS_ADDR) && clk_read(l, str(enc, "clk"), ad)) {
-			m->flags |= HAS_ADDR;
-			m->pc_addr = (uint16_t)sb_dice_count(ad, l->nw);
-		}
-	}
+	return parse_addresses(r, p, pp);
 }
 
 static int
-read_ids(struct sb_link *l, const cJSON *p, struct mention *m)
+parse_ids(const struct sb_link *l, struct sb_link_rec *r, const cJSON *p,
+    struct pperson *pp)
 {
 	const cJSON *x;
 
-	m->id_off = (uint32_t)l->nids;
+	pp->id_off = (uint32_t)r->nids;
 	cJSON_ArrayForEach(x, get(p, "identifiers")) {
 		const char *type = str(x, "type"), *tok = str(x, "token");
 		int t = type != NULL ? sb_link_id_type(type) : -1;
 
 		if (t < 0 || tok == NULL || (l->o.ignore_ids >> t & 1))
 			continue;
-		if (grow((void **)&l->ids, &l->capids, l->nids + 1,
-		    sizeof(*l->ids)) < 0)
+		if (grow((void **)&r->ids, &r->capids, r->nids + 1,
+		    sizeof(*r->ids)) < 0)
 			return -1;
-		l->ids[l->nids].tok = token64(tok) ^ ((uint64_t)t << 56);
-		l->ids[l->nids].type = (uint32_t)t;
-		l->nids++;
+		r->ids[r->nids].tok = token64(tok) ^ ((uint64_t)t << 56);
+		r->ids[r->nids].type = (uint32_t)t;
+		r->nids++;
 	}
-	m->id_n = (uint32_t)(l->nids - m->id_off);
+	pp->id_n = (uint32_t)(r->nids - pp->id_off);
 	return 0;
 }
 
@@ -508,87 +576,243 @@ dup_or_null(const char *s)
 	return s != NULL ? strdup(s) : NULL;
 }
 
+/* A case record's persons.  SB_REJECT, SB_FATAL (e set) or SB_OK. */
 static int
-add_case(struct sb_link *l, size_t rec, const cJSON *root, struct sb_err *e)
+parse_persons(const struct sb_link *l, const cJSON *root,
+    struct sb_link_rec *r, struct sb_err *e)
 {
 	const cJSON *persons = get(root, "persons"), *p;
 	const cJSON *prov = get(root, "provenance"), *rn;
-	struct kase *k;
 	size_t np = (size_t)cJSON_GetArraySize(persons), i = 0;
 
 	if (persons != NULL && !cJSON_IsArray(persons))
 		return sb_seterr(e, SB_REJECT, SB_E_DATA,
 		    "persons is not an array");
-	if (grow((void **)&l->cases, &l->capcases, l->ncases + 1,
-	    sizeof(*l->cases)) < 0 ||
-	    grow((void **)&l->m, &l->capm, l->nm + np, sizeof(*l->m)) < 0)
+	if (grow((void **)&r->p, &r->capp, np, sizeof(*r->p)) < 0)
 		goto nomem;
-	if (l->capm > 0) {
-		/* The CLK arrays follow the mentions' capacity. */
-		size_t bytes = l->capm * l->nw * 8;
-		uint64_t **arr[4] = {&l->given, &l->family, &l->full,
-		    &l->addr};
-
-		for (int a = 0; a < 4; a++) {
-			uint64_t *q = realloc(*arr[a], bytes > 0 ? bytes : 8);
-
-			if (q == NULL)
-				goto nomem;
-			*arr[a] = q;
-		}
-	}
-	k = &l->cases[l->ncases];
-	memset(k, 0, sizeof(*k));
-	k->rec = (uint32_t)rec;
-	k->first = (uint32_t)l->nm;
-	k->np = (uint32_t)np;
-	k->case_id = dup_or_null(str(root, "case_id"));
-	k->source = dup_or_null(str(prov, "source"));
-	k->member = dup_or_null(str(prov, "member"));
+	r->case_id = dup_or_null(str(root, "case_id"));
+	r->source = dup_or_null(str(prov, "source"));
+	r->member = dup_or_null(str(prov, "member"));
 	rn = get(prov, "record");
-	k->record = cJSON_IsNumber(rn) ? (long)rn->valuedouble : -1;
-	if ((k->pids = calloc(np > 0 ? np : 1, sizeof(char *))) == NULL ||
-	    k->case_id == NULL)
-		goto nomem_case;
-	l->ncases++;
+	r->record = cJSON_IsNumber(rn) ? (long)rn->valuedouble : -1;
+	if ((r->pids = calloc(np > 0 ? np : 1, sizeof(char *))) == NULL ||
+	    r->case_id == NULL)
+		goto nomem;
+	r->np = np;
 	cJSON_ArrayForEach(p, persons) {
-		struct mention *m = &l->m[l->nm];
+		struct pperson *pp = &r->p[i];
 
-		memset(m, 0, sizeof(*m));
-		m->rec = (uint32_t)rec;
-		m->cas = (uint32_t)(l->ncases - 1);
-		m->person = (uint32_t)i;
-		k->pids[i] = strdup(str(p, "pid") != NULL ? str(p, "pid") : "");
-		if (k->pids[i] == NULL)
+		memset(pp, 0, sizeof(*pp));
+		pp->m.person = (uint32_t)i;
+		r->pids[i] = strdup(str(p, "pid") != NULL ? str(p, "pid") : "");
+		if (r->pids[i] == NULL)
 			goto nomem;
-		m->ref = mix(sb_fnv1a64(k->case_id, strlen(k->case_id)),
-		    sb_fnv1a64(k->pids[i], strlen(k->pids[i])));
-		read_person(l, p, m, l->nm);
-		if (read_ids(l, p, m) < 0)
+		pp->m.ref = mix(sb_fnv1a64(r->case_id, strlen(r->case_id)),
+		    sb_fnv1a64(r->pids[i], strlen(r->pids[i])));
+		if (parse_person(r, p, pp) < 0 || parse_ids(l, r, p, pp) < 0)
 			goto nomem;
-		if (m->flags != 0)
-			l->st.mentions_encoded++;
-		l->nm++;
 		i++;
 	}
+	r->is_case = true;
 	return SB_OK;
-nomem_case:
-	free(k->case_id);
-	free(k->source);
-	free(k->member);
-	free(k->pids);
 nomem:
 	return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
 }
 
-int
-sb_link_add(struct sb_link *l, size_t rec, const char *line, size_t n,
+/* What sb_link_commit is to say of a record (e is the record's own). */
+static int
+parse_root(const struct sb_link *l, const cJSON *root, struct sb_link_rec *r,
     struct sb_err *e)
 {
+	const char *sb = str(root, "sb"), *kid;
+	const cJSON *anon, *clk;
+	char *pj;
+
+	if (sb == NULL)
+		return sb_seterr(e, SB_REJECT, SB_E_DATA,
+		    "not a SafeBorders record (no \"sb\" type)");
+	if (strcmp(sb, "case/1") != 0)
+		return SB_OK;
+	if ((anon = get(root, "anon")) == NULL)
+		return sb_seterr(e, SB_REJECT, SB_E_DATA,
+		    "not anonymised (no anon member): run sb-anonymise "
+		    "first, or --allow-raw for one authority's own data");
+	kid = str(anon, "key_id");
+	clk = get(anon, "clk");
+	if (kid == NULL || !cJSON_IsObject(clk))
+		return sb_seterr(e, SB_REJECT, SB_E_DATA,
+		    "anon member without key_id or clk parameters");
+	if ((pj = cJSON_PrintUnformatted(clk)) == NULL)
+		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+	snprintf(r->params, sizeof(r->params), "%s", pj);
+	cJSON_free(pj);
+	r->bits = cJSON_GetNumberValue(get(clk, "bits"));
+	if ((r->key_id = strdup(kid)) == NULL)
+		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+	r->keyed = true;
+	if (str(root, "case_id") == NULL)
+		return sb_seterr(e, SB_REJECT, SB_E_DATA,
+		    "case/1 record without case_id");
+	return parse_persons(l, root, r, e);
+}
+
+int
+sb_link_parse(const struct sb_link *l, const char *line, size_t n,
+    struct sb_link_rec *r, struct sb_err *e)
+{
 	cJSON *root;
-	const char *sb;
-	const cJSON *anon;
-	int r = SB_OK;
+
+	rec_clear(r);
+	if ((root = cJSON_ParseWithLength(line, n)) == NULL)
+		r->status = sb_seterr(&r->err, SB_REJECT, SB_E_DATA,
+		    "not JSON");
+	else
+		r->status = parse_root(l, root, r, &r->err);
+	cJSON_Delete(root);
+	if (r->status != SB_FATAL)
+		return SB_OK;
+	*e = r->err;
+	return SB_FATAL;
+}
+
+/* The key and encoding of the first record; every other must match. */
+static int
+check_key(struct sb_link *l, const struct sb_link_rec *r, struct sb_err *e)
+{
+	if (!l->have_key) {
+		if (!(r->bits >= 64 && r->bits <= 4096) ||
+		    (int)r->bits % 64 != 0)
+			return sb_seterr(e, SB_REJECT, SB_E_DATA,
+			    "anon.clk.bits is not a multiple of 64 up to 4096");
+		snprintf(l->key_id, sizeof(l->key_id), "%s", r->key_id);
+		snprintf(l->clk_params, sizeof(l->clk_params), "%s",
+		    r->params);
+		l->nw = (size_t)r->bits / 64;
+		l->have_key = true;
+		return SB_OK;
+	}
+	if (strcmp(r->key_id, l->key_id) != 0)
+		return sb_seterr(e, SB_FATAL, SB_E_DATA,
+		    "made with another key (key id %.16s, the first record's "
+		    "%.16s): records of different keys are never linked",
+		    r->key_id, l->key_id);
+	if (strcmp(r->params, l->clk_params) != 0)
+		return sb_seterr(e, SB_FATAL, SB_E_DATA,
+		    "CLK parameters differ from the first record's: "
+		    "encodings cannot be compared");
+	return SB_OK;
+}
+
+/* Make room for np more mentions (the CLK arrays follow their capacity)
+ * and nids more identifiers. */
+static int
+room(struct sb_link *l, size_t np, size_t nids)
+{
+	size_t bytes, capm = l->capm;
+	uint64_t **arr[4] = {&l->given, &l->family, &l->full, &l->addr};
+
+	if (grow((void **)&l->cases, &l->capcases, l->ncases + 1,
+	    sizeof(*l->cases)) < 0 ||
+	    grow((void **)&l->m, &l->capm, l->nm + np, sizeof(*l->m)) < 0 ||
+	    grow((void **)&l->ids, &l->capids, l->nids + nids,
+	    sizeof(*l->ids)) < 0)
+		return -1;
+	bytes = l->capm * l->nw * 8;
+	for (int a = 0; a < 4 && l->capm != capm; a++) {
+		uint64_t *q = realloc(*arr[a], bytes > 0 ? bytes : 8);
+
+		if (q == NULL)
+			return -1;
+		*arr[a] = q;
+	}
+	return 0;
+}
+
+/* Mention l->nm, of record rec and the last case, from person pp. */
+static void
+add_mention(struct sb_link *l, size_t rec, const struct sb_link_rec *r,
+    const struct pperson *pp)
+{
+	struct mention *m = &l->m[l->nm];
+	size_t nb = l->nw * 8;
+	uint64_t *g = l->given + l->nm * l->nw, *f = l->family + l->nm * l->nw;
+	uint64_t *u = l->full + l->nm * l->nw, *ad = l->addr + l->nm * l->nw;
+	const uint64_t *w;
+
+	*m = pp->m;
+	m->rec = (uint32_t)rec;
+	m->cas = (uint32_t)(l->ncases - 1);
+	memset(ad, 0, nb);
+	memset(g, 0, nb);
+	memset(f, 0, nb);
+	memset(u, 0, nb);
+	if ((w = clk_words(l, r, &pp->given)) != NULL) {
+		memcpy(g, w, nb);
+		m->flags |= HAS_GIVEN;
+		m->pc_given = pp->given.pc;
+		m->given_h = pp->given.h;
+	}
+	if ((w = clk_words(l, r, &pp->family)) != NULL) {
+		memcpy(f, w, nb);
+		m->flags |= HAS_FAMILY;
+		m->pc_family = pp->family.pc;
+		m->family_h = pp->family.h;
+	}
+	if ((w = clk_words(l, r, &pp->full)) != NULL) {
+		memcpy(u, w, nb);
+		m->flags |= HAS_FULL;
+		m->pc_full = pp->full.pc;
+	}
+	for (uint32_t a = 0; a < pp->addr_n; a++) {
+		const struct pclk *c = &r->addrs[pp->addr_off + a];
+
+		if ((w = clk_words(l, r, c)) != NULL) {
+			memcpy(ad, w, nb);
+			m->flags |= HAS_ADDR;
+			m->pc_addr = c->pc;
+			break;
+		}
+	}
+	m->id_off = (uint32_t)l->nids;
+	m->id_n = pp->id_n;
+	for (uint32_t i = 0; i < pp->id_n; i++)
+		l->ids[l->nids++] = r->ids[pp->id_off + i];
+	if (m->flags != 0)
+		l->st.mentions_encoded++;
+	l->nm++;
+}
+
+/* The case and its mentions; the record's strings become the case's. */
+static int
+add_case(struct sb_link *l, size_t rec, struct sb_link_rec *r,
+    struct sb_err *e)
+{
+	struct kase *k;
+
+	if (room(l, r->np, r->nids) < 0)
+		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+	k = &l->cases[l->ncases++];
+	memset(k, 0, sizeof(*k));
+	k->rec = (uint32_t)rec;
+	k->first = (uint32_t)l->nm;
+	k->np = (uint32_t)r->np;
+	k->case_id = r->case_id;
+	k->source = r->source;
+	k->member = r->member;
+	k->record = r->record;
+	k->pids = r->pids;
+	r->case_id = r->source = r->member = NULL;
+	r->pids = NULL;
+	for (size_t i = 0; i < r->np; i++)
+		add_mention(l, rec, r, &r->p[i]);
+	return SB_OK;
+}
+
+int
+sb_link_commit(struct sb_link *l, size_t rec, struct sb_link_rec *r,
+    struct sb_err *e)
+{
+	int st;
 
 	if (grow((void **)&l->rec2case, &l->caprec, rec + 1,
 	    sizeof(*l->rec2case)) < 0)
@@ -596,40 +820,37 @@ sb_link_add(struct sb_link *l, size_t rec, const char *line, size_t n,
 	while (l->nrec <= rec)
 		l->rec2case[l->nrec++] = -1;
 	l->st.records++;
-	if ((root = cJSON_ParseWithLength(line, n)) == NULL)
-		return sb_seterr(e, SB_REJECT, SB_E_DATA, "not JSON");
-	sb = str(root, "sb");
-	if (sb == NULL) {
-		r = sb_seterr(e, SB_REJECT, SB_E_DATA,
-		    "not a SafeBorders record (no \"sb\" type)");
-		goto out;
+	if (r->keyed && (st = check_key(l, r, e)) != SB_OK)
+		return st;
+	if (r->status != SB_OK) {
+		*e = r->err;
+		return r->status;
 	}
-	if (strcmp(sb, "case/1") != 0) {
+	if (!r->is_case) {
 		l->st.passed++;
-		goto out;
-	}
-	anon = get(root, "anon");
-	if (anon == NULL) {
-		r = sb_seterr(e, SB_REJECT, SB_E_DATA,
-		    "not anonymised (no anon member): run sb-anonymise "
-		    "first, or --allow-raw for one authority's own data");
-		goto out;
-	}
-	if ((r = check_anon(l, anon, e)) != SB_OK)
-		goto out;
-	if (str(root, "case_id") == NULL) {
-		r = sb_seterr(e, SB_REJECT, SB_E_DATA,
-		    "case/1 record without case_id");
-		goto out;
+		return SB_OK;
 	}
 	l->rec2case[rec] = (int32_t)l->ncases;
-	if ((r = add_case(l, rec, root, e)) != SB_OK)
+	if ((st = add_case(l, rec, r, e)) != SB_OK)
 		l->rec2case[rec] = -1;
 	else
 		l->st.cases++;
-out:
-	cJSON_Delete(root);
-	return r;
+	return st;
+}
+
+int
+sb_link_add(struct sb_link *l, size_t rec, const char *line, size_t n,
+    struct sb_err *e)
+{
+	struct sb_link_rec *r;
+	int st;
+
+	if ((st = sb_link_rec_new(&r, e)) != SB_OK)
+		return st;
+	if ((st = sb_link_parse(l, line, n, r, e)) == SB_OK)
+		st = sb_link_commit(l, rec, r, e);
+	sb_link_rec_free(r);
+	return st;
 }
 
 /* ----------------------------------------------------------- sorting */

@@ -26,8 +26,11 @@
  *     they do not depend on the order of work.
  *
  * Ownership: struct sb_link owns copies of everything it keeps; the
- * records passed in are not kept.  One thread calls the functions; the
- * comparisons use opts.threads workers inside sb_link_run.
+ * records passed in are not kept.  One thread calls the functions, but
+ * for sb_link_parse and sb_link_rewrite: they only read the linker, and
+ * any number of threads may call them at once (each with its own
+ * sb_link_rec or output) while no other function runs.  The comparisons
+ * use opts.threads workers inside sb_link_run.
  */
 #ifndef SB_LINK_H
 #define SB_LINK_H
@@ -100,6 +103,33 @@ void sb_link_free(struct sb_link *l);
  * first one; SB_E_NOMEM.
  */
 int sb_link_add(struct sb_link *l, size_t rec, const char *line, size_t n,
+    struct sb_err *e);
+
+/*
+ * sb_link_add in two steps, so that records can be parsed on several
+ * threads and added in order on one.  A struct sb_link_rec holds one
+ * record as parsed: it owns everything in it (nothing points into the
+ * line) and is reused from record to record; sb_link_rec_free releases
+ * it (NULL is accepted).
+ *
+ * sb_link_parse reads the line into r, forgetting what r held.  Whether
+ * the record is rejected can depend on the records before it (the first
+ * one's key), so it is sb_link_commit that says so; sb_link_parse itself
+ * returns SB_OK, or SB_FATAL (SB_E_NOMEM, e set), which sb_link_commit
+ * then returns for r too.
+ *
+ * sb_link_commit adds the record parsed into r as record rec and returns
+ * what sb_link_add would have.  Records are committed in input order
+ * (rec increasing), each once; the linker takes over r's strings, r may
+ * then be parsed into again.
+ */
+struct sb_link_rec;
+
+int sb_link_rec_new(struct sb_link_rec **out, struct sb_err *e);
+void sb_link_rec_free(struct sb_link_rec *r);
+int sb_link_parse(const struct sb_link *l, const char *line, size_t n,
+    struct sb_link_rec *r, struct sb_err *e);
+int sb_link_commit(struct sb_link *l, size_t rec, struct sb_link_rec *r,
     struct sb_err *e);
 
 /* Block, compare, estimate, cluster. */

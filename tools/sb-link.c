@@ -3,10 +3,14 @@
  * entity id on every person and identifier, then link/1 records that say
  * why each pair of mentions was linked.  The work is in libsb/sb_link.c;
  * this file parses options, reads the operands twice (standard input is
- * kept in a temporary file for the second reading), and reports.
+ * kept in a temporary file for the second reading), and reports.  Both
+ * readings go by batches of lines, parsed or rewritten on both cores and
+ * taken in input order.
  */
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -105,6 +109,53 @@ struct source {
 	FILE *spool;
 };
 
+/* Where a record is: its source, line, number there (from 1) and
+ * number over all sources (from 0, the linker's). */
+struct at {
+	struct source *s;
+	size_t lineno, srcrec, rec;
+};
+
+/*
+ * Batches: the lines are read by the main thread into a batch of up to
+ * BATCH_RECS records or BATCH_BYTES bytes, which THREADS workers (the
+ * main thread one of them) parse or rewrite, taking CHUNK records at a
+ * time, and the main thread then takes in input order: what is written
+ * and what is said does not depend on which thread did what.
+ */
+#define BATCH_RECS 4096
+#define BATCH_BYTES ((size_t)4 << 20)
+#define CHUNK 8
+#define THREADS 2
+
+struct slot {
+	struct at at;
+	size_t off, n;		 /* the line, NUL-terminated, in text */
+	struct sb_link_rec *lr;	 /* first reading: the record parsed */
+	int st;			 /* second reading: sb_link_rewrite's */
+	int worker;		 /* and whose out holds the record */
+	size_t ooff, olen;
+};
+
+struct batch {
+	struct sb_buf text;
+	struct slot *slot; /* BATCH_RECS */
+	size_t n;
+	atomic_size_t next; /* the next slot for a worker */
+};
+
+struct worker;
+typedef void (*slot_fn)(struct worker *w, struct slot *s, const char *line);
+
+struct worker {
+	struct run *r;
+	slot_fn fn;
+	int id;
+	struct sb_buf out; /* second reading: the records rewritten */
+	bool failed;	   /* and the first error */
+	struct sb_err e;
+};
+
 struct run {
 	struct opts o;
 	struct source *src;
@@ -119,6 +170,8 @@ struct run {
 	bool have_out, have_rej;
 	FILE *outfp;
 	struct sb_buf buf, rbuf;
+	struct batch b;
+	struct worker wk[THREADS];
 };
 
 static int
@@ -320,26 +373,116 @@ raw_encode(struct run *r, const char **line, size_t *n, struct sb_err *e)
 	return SB_OK;
 }
 
-/* Where a record is: its source, line, number there (from 1) and
- * number over all sources (from 0, the linker's). */
-struct at {
-	struct source *s;
-	size_t lineno, srcrec, rec;
-};
+static void
+batch_init(struct run *r)
+{
+	sb_buf_init(&r->b.text, (size_t)1 << 34);
+	for (int t = 0; t < THREADS; t++)
+		sb_buf_init(&r->wk[t].out, (size_t)1 << 34);
+}
 
-typedef int (*record_fn)(struct run *r, const struct at *at,
-    const char *line, size_t n);
+static void
+batch_release(struct run *r)
+{
+	for (size_t i = 0; r->b.slot != NULL && i < BATCH_RECS; i++)
+		sb_link_rec_free(r->b.slot[i].lr);
+	free(r->b.slot);
+	sb_buf_release(&r->b.text);
+	for (int t = 0; t < THREADS; t++)
+		sb_buf_release(&r->wk[t].out);
+}
 
-/* Call fn for every record of every source, in order: the first reading
- * keeps a copy of standard input for the second.  Stops at the first
- * status that is not SB_EXIT_OK; *nrec gets the records seen. */
+/* Keep a line in the batch; -1 when out of memory. */
 static int
-each_record(struct run *r, bool again, record_fn fn, size_t *nrec)
+batch_add(struct run *r, const struct at *at, const char *line, size_t n)
+{
+	struct batch *b = &r->b;
+	struct slot *s;
+	struct sb_err e;
+
+	if (b->slot == NULL &&
+	    (b->slot = calloc(BATCH_RECS, sizeof(*b->slot))) == NULL)
+		return -1;
+	s = &b->slot[b->n];
+	if (s->lr == NULL && sb_link_rec_new(&s->lr, &e) != SB_OK)
+		return -1;
+	s->at = *at;
+	s->off = b->text.len;
+	s->n = n;
+	s->st = SB_OK;
+	if (sb_buf_add(&b->text, line, n) < 0 ||
+	    sb_buf_addc(&b->text, '\0') < 0)
+		return -1;
+	b->n++;
+	return 0;
+}
+
+static void *
+work(void *arg)
+{
+	struct worker *w = arg;
+	struct batch *b = &w->r->b;
+	size_t i, end;
+
+	while ((i = atomic_fetch_add(&b->next, CHUNK)) < b->n) {
+		end = i + CHUNK < b->n ? i + CHUNK : b->n;
+		for (; i < end; i++)
+			w->fn(w, &b->slot[i], b->text.data + b->slot[i].off);
+	}
+	return NULL;
+}
+
+/* fn on every record of the batch, on THREADS threads (fewer if one
+ * cannot be started: the main thread is one and takes what is left). */
+static void
+run_batch(struct run *r, slot_fn fn)
+{
+	pthread_t th[THREADS];
+	int t, started = 1;
+
+	atomic_store(&r->b.next, 0);
+	for (t = 0; t < THREADS; t++) {
+		r->wk[t].r = r;
+		r->wk[t].fn = fn;
+		r->wk[t].id = t;
+		r->wk[t].failed = false;
+		sb_buf_reset(&r->wk[t].out);
+	}
+	for (t = 1; t < THREADS; t++) {
+		if (pthread_create(&th[t], NULL, work, &r->wk[t]) != 0)
+			break;
+		started++;
+	}
+	work(&r->wk[0]);
+	for (t = 1; t < started; t++)
+		pthread_join(th[t], NULL);
+}
+
+typedef int (*batch_fn)(struct run *r);
+
+/* fn on the batch's records; the batch is then empty. */
+static int
+flush_batch(struct run *r, batch_fn fn)
+{
+	int st = r->b.n > 0 ? fn(r) : SB_EXIT_OK;
+
+	r->b.n = 0;
+	sb_buf_reset(&r->b.text);
+	return st;
+}
+
+/* Call fn for every batch of records of every source, in order: the
+ * first reading keeps a copy of standard input for the second.  A batch
+ * ends with its source.  Stops at the first status that is not
+ * SB_EXIT_OK; *nrec gets the records seen. */
+static int
+each_record(struct run *r, bool again, batch_fn fn, size_t *nrec)
 {
 	char *line = NULL;
 	size_t cap = 0, n;
 	struct at at = {0};
 	int st = SB_EXIT_OK, k = 0;
+	bool spool_err = false;
 
 	for (int i = 0; i < r->nsrc && st == SB_EXIT_OK; i++) {
 		FILE *fp;
@@ -363,16 +506,27 @@ each_record(struct run *r, bool again, record_fn fn, size_t *nrec)
 			if (!again && at.s->spool != NULL &&
 			    (fwrite(line, 1, n, at.s->spool) != n ||
 			    putc('\n', at.s->spool) == EOF)) {
-				sb_warnx("writing a temporary file: %s",
-				    strerror(errno));
-				st = SB_EXIT_IOERR;
+				spool_err = true;
 				break;
 			}
 			if (sb_ndjson_blank(line, n))
 				continue;
 			at.srcrec++;
-			if ((st = fn(r, &at, line, n)) == SB_EXIT_OK)
-				at.rec++;
+			if (batch_add(r, &at, line, n) < 0) {
+				sb_warnx("out of memory");
+				st = SB_EXIT_SOFTWARE;
+				break;
+			}
+			at.rec++;
+			if (r->b.n == BATCH_RECS || r->b.text.len >= BATCH_BYTES)
+				st = flush_batch(r, fn);
+		}
+		if (st == SB_EXIT_OK)
+			st = flush_batch(r, fn);
+		if (spool_err && st == SB_EXIT_OK) {
+			sb_warnx("writing a temporary file: %s",
+			    strerror(errno));
+			st = SB_EXIT_IOERR;
 		}
 		if (k < 0 && st == SB_EXIT_OK) {
 			sb_warnx("%s: read error: %s", at.s->name,
@@ -386,12 +540,25 @@ each_record(struct run *r, bool again, record_fn fn, size_t *nrec)
 	return st;
 }
 
-/* First reading: a record into the linker, or into the rejects. */
+/* First reading, on a worker: a record parsed for read_record (not one
+ * longer than --max-record, not with --allow-raw: raw_encode is not for
+ * threads).  A failure is sb_link_commit's to say, in order. */
+static void
+parse_slot(struct worker *w, struct slot *s, const char *line)
+{
+	struct sb_err e;
+
+	if (s->n <= w->r->o.max_record)
+		(void)sb_link_parse(w->r->link, line, s->n, s->lr, &e);
+}
+
+/* First reading, in order: a record into the linker, or into the
+ * rejects. */
 static int
-read_record(struct run *r, const struct at *at, const char *line, size_t n)
+read_record(struct run *r, const struct slot *s, const char *line)
 {
 	const char *text = line;
-	size_t len = n;
+	size_t n = s->n, len = n;
 	bool cut = n > r->o.max_record;
 	struct sb_err e;
 	int k;
@@ -401,19 +568,23 @@ read_record(struct run *r, const struct at *at, const char *line, size_t n)
 	if (cut)
 		k = sb_seterr(&e, SB_REJECT, SB_E_DATA,
 		    "record longer than --max-record");
-	else if ((k = raw_encode(r, &text, &len, &e)) == SB_OK)
-		k = sb_link_add(r->link, at->rec, text, len, &e);
+	else if (!r->o.allow_raw)
+		k = sb_link_commit(r->link, s->at.rec, s->lr, &e);
+	else if ((k = raw_encode(r, &text, &len, &e)) == SB_OK &&
+	    (k = sb_link_parse(r->link, text, len, s->lr, &e)) == SB_OK)
+		k = sb_link_commit(r->link, s->at.rec, s->lr, &e);
 	if (k == SB_REJECT) {
-		if (mark_rejected(r, at->rec) < 0) {
+		if (mark_rejected(r, s->at.rec) < 0) {
 			sb_warnx("out of memory");
 			return SB_EXIT_SOFTWARE;
 		}
 		if (r->have_rej)
-			sb_reject_ndjson(&r->rbuf, at->s->name, at->srcrec,
-			    at->lineno, e.msg, cut, line,
+			sb_reject_ndjson(&r->rbuf, s->at.s->name, s->at.srcrec,
+			    s->at.lineno, e.msg, cut, line,
 			    cut ? r->o.max_record : n);
 	} else if (k != SB_OK) {
-		sb_warnx("%s: line %zu: %s", at->s->name, at->lineno, e.msg);
+		sb_warnx("%s: line %zu: %s", s->at.s->name, s->at.lineno,
+		    e.msg);
 		return sb_cli_exit_for(e.kind);
 	}
 	if (r->have_rej && r->rbuf.len > (1u << 20))
@@ -421,40 +592,89 @@ read_record(struct run *r, const struct at *at, const char *line, size_t n)
 	return SB_EXIT_OK;
 }
 
-/* Second reading: a record again, with its entity ids. */
 static int
-write_record(struct run *r, const struct at *at, const char *line,
-    size_t n)
+read_batch(struct run *r)
 {
+	int st = SB_EXIT_OK;
+
+	if (!r->o.allow_raw)
+		run_batch(r, parse_slot);
+	for (size_t i = 0; i < r->b.n && st == SB_EXIT_OK; i++)
+		st = read_record(r, &r->b.slot[i],
+		    r->b.text.data + r->b.slot[i].off);
+	return st;
+}
+
+static bool
+rejected(const struct run *r, size_t rec)
+{
+	return rec < r->caprec && r->rejected[rec];
+}
+
+/* Second reading, on a worker: a record again, with its entity ids. */
+static void
+rewrite_slot(struct worker *w, struct slot *s, const char *line)
+{
+	const struct run *r = w->r;
 	struct sb_err e;
 
-	if (at->rec >= r->nrec) {
-		sb_warnx("%s: changed while it was read", at->s->name);
-		return SB_EXIT_DATAERR;
+	if (s->at.rec >= r->nrec || rejected(r, s->at.rec))
+		return;
+	s->worker = w->id;
+	s->ooff = w->out.len;
+	s->st = sb_link_rewrite(r->link, s->at.rec, line, s->n, &w->out, &e);
+	s->olen = w->out.len - s->ooff;
+	if (s->st != SB_OK && !w->failed) {
+		w->e = e;
+		w->failed = true;
 	}
-	if (at->rec < r->caprec && r->rejected[at->rec])
-		return SB_EXIT_OK;
-	if (sb_link_rewrite(r->link, at->rec, line, n, &r->buf, &e) !=
-	    SB_OK) {
-		sb_warnx("%s: %s", at->s->name, e.msg);
-		return sb_cli_exit_for(e.kind);
+}
+
+/* Second reading, in order: the records rewritten to the output.  A
+ * worker's first error is the first of its records that failed, so the
+ * first in order. */
+static int
+write_batch(struct run *r)
+{
+	int st = SB_EXIT_OK;
+
+	run_batch(r, rewrite_slot);
+	for (size_t i = 0; i < r->b.n && st == SB_EXIT_OK; i++) {
+		const struct slot *s = &r->b.slot[i];
+		const struct worker *w = &r->wk[s->worker];
+
+		if (s->at.rec >= r->nrec) {
+			sb_warnx("%s: changed while it was read",
+			    s->at.s->name);
+			return SB_EXIT_DATAERR;
+		}
+		if (rejected(r, s->at.rec))
+			continue;
+		if (s->st != SB_OK) {
+			sb_warnx("%s: %s", s->at.s->name, w->e.msg);
+			return sb_cli_exit_for(w->e.kind);
+		}
+		if (sb_buf_add(&r->buf, w->out.data + s->ooff, s->olen) < 0) {
+			sb_warnx("%s: output too large", s->at.s->name);
+			return sb_cli_exit_for(SB_E_NOMEM);
+		}
+		if (r->buf.len > (1u << 20))
+			st = flush_buf(&r->buf, r->outfp);
 	}
-	if (r->buf.len > (1u << 20))
-		return flush_buf(&r->buf, r->outfp);
-	return SB_EXIT_OK;
+	return st;
 }
 
 static int
 read_pass(struct run *r)
 {
-	return each_record(r, false, read_record, &r->nrec);
+	return each_record(r, false, read_batch, &r->nrec);
 }
 
 static int
 write_pass(struct run *r)
 {
 	size_t nrec;
-	int st = each_record(r, true, write_record, &nrec);
+	int st = each_record(r, true, write_batch, &nrec);
 
 	if (st == SB_EXIT_OK && nrec != r->nrec) {
 		sb_warnx("the input changed between the two readings");
@@ -664,6 +884,7 @@ main(int argc, char **argv)
 		return st;
 	sb_buf_init(&r.buf, (size_t)1 << 34);
 	sb_buf_init(&r.rbuf, (size_t)1 << 34);
+	batch_init(&r);
 	if (optind == argc) {
 		r.src = &stdin_src;
 		r.nsrc = 1;
@@ -694,5 +915,6 @@ main(int argc, char **argv)
 	free(r.rejected);
 	sb_buf_release(&r.buf);
 	sb_buf_release(&r.rbuf);
+	batch_release(&r);
 	return st;
 }
