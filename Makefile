@@ -66,7 +66,8 @@ $(BIN)/%: $(O)/tools/%.o $(CLI_OBJ) $(O)/libsb.a
 
 $(O)/unit/%: tests/unit/%.c $(O)/libsb.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libsb.a $(LDLIBS)
+	$(CC) $(filter-out $(LTO),$(ALL_CFLAGS)) $(LDFLAGS) -o $@ $< \
+	    $(O)/libsb.a $(LDLIBS)
 
 deps:
 	scripts/install-deps
