@@ -961,7 +961,7 @@ struct keys {
 /* One in EM_SAMPLE of the pairs such a key leaves out is kept for EM,
  * which counts it EM_SAMPLE times; bit 63 marks it while blocking. */
 #define EM_SAMPLE 8
-#define SEEN_SLOTS ((size_t)1 << 20) /* a power of two */
+#define SEEN_SLOTS ((size_t)1 << 22) /* a power of two */
 #define SAMPLE_BIT ((uint64_t)1 << 63)
 
 static int
@@ -1251,7 +1251,13 @@ static int
 settle_pairs(struct sb_link *l)
 {
 	size_t i, j, c = 0, n, cand;
+	uint64_t *q;
 
+	/* The array's spare capacity back before the sort takes as much
+	 * again: at a million mentions, the peak of the run. */
+	if (l->npairs > 0 &&
+	    (q = realloc(l->pairs, l->npairs * sizeof(*q))) != NULL)
+		l->pairs = q;
 	if (radix_u64(l->pairs, l->npairs) < 0)
 		return -1;
 	for (i = 0, j = 0; i < l->npairs; i++)
@@ -1272,6 +1278,8 @@ settle_pairs(struct sb_link *l)
 	}
 	l->npairs = cand;
 	l->nsample = j - cand;
+	if (j > 0 && (q = realloc(l->pairs, j * sizeof(*q))) != NULL)
+		l->pairs = q;
 	return 0;
 }
 
