@@ -161,7 +161,6 @@ struct sb_link {
 	float *pp;	 /* each pair's match probability */
 	size_t npairs;
 	size_t nsample;	 /* pairs after npairs: for EM only (see block) */
-	uint64_t *seen;	 /* while blocking: the pairs last added */
 	struct bmention *bm; /* while blocking: what add_pair reads */
 	struct link *links;
 	size_t nlinks;
@@ -1202,6 +1201,24 @@ bm_init(struct sb_link *l)
 }
 
 /*
+ * One thread's share of blocking: the keys from..to of kv (whole
+ * blocks), its pairs (sorted and without repeats when it is done), its
+ * table of the pairs last added, its buffer for sorted neighbourhoods
+ * and its counts.
+ */
+struct pairbuf {
+	const struct sb_link *l;
+	const struct kv *kv;
+	size_t from, to;
+	uint64_t *v;
+	size_t n, cap;
+	uint64_t *seen;
+	struct snent *sn;
+	size_t windowed, skipped;
+	int rc;
+};
+
+/*
  * Add candidate pair (x, y) unless it is one mention or one case.  A
  * pair of a KEY_DOB key whose dates of birth are unrelated is no
  * candidate; but EM must see the pairs blocking brings together, or it
@@ -1209,10 +1226,9 @@ bm_init(struct sb_link *l)
  * of them, chosen by their content, is kept as a sample for it.
  */
 static int
-add_pair(struct sb_link *l, size_t *capp, uint32_t x, uint32_t y,
-    uint32_t flags)
+add_pair(struct pairbuf *pb, uint32_t x, uint32_t y, uint32_t flags)
 {
-	const struct bmention *bx = &l->bm[x], *by = &l->bm[y];
+	const struct bmention *bx = &pb->l->bm[x], *by = &pb->l->bm[y];
 	uint64_t mark = 0, pair, *slot;
 
 	if (x == y || bx->cas == by->cas)
@@ -1233,37 +1249,71 @@ add_pair(struct sb_link *l, size_t *capp, uint32_t x, uint32_t y,
 	pair = mark | (uint64_t)x << 32 | y;
 	/* The same pair comes from many keys (every LSH band of two
 	 * namesakes): a table of the pairs last seen drops most repeats
-	 * before they take memory; settle_pairs drops the rest. */
-	slot = &l->seen[mix(pair, 0) & (SEEN_SLOTS - 1)];
+	 * before they take memory; sort_pairs drops the rest. */
+	slot = &pb->seen[mix(pair, 0) & (SEEN_SLOTS - 1)];
 	if (*slot == pair)
 		return 0;
 	*slot = pair;
-	if (l->npairs == *capp && grow((void **)&l->pairs, capp,
-	    l->npairs + 1, sizeof(*l->pairs)) < 0)
+	if (pb->n == pb->cap && grow((void **)&pb->v, &pb->cap, pb->n + 1,
+	    sizeof(*pb->v)) < 0)
 		return -1;
-	l->pairs[l->npairs++] = pair;
+	pb->v[pb->n++] = pair;
 	return 0;
 }
 
-/* Sort and deduplicate the pairs: the candidates, then the sample
- * (SAMPLE_BIT, sorted last) less the pairs that are candidates too. */
+/* Sort pairs v[0..*n) and drop repeats.  The array's spare capacity is
+ * given back first: the sort takes as much again, and at a million
+ * mentions this is the peak of the run. */
 static int
-settle_pairs(struct sb_link *l)
+sort_pairs(uint64_t **v, size_t *n)
 {
-	size_t i, j, c = 0, n, cand;
+	uint64_t *q;
+	size_t i, j;
+
+	if (*n > 0 && (q = realloc(*v, *n * sizeof(*q))) != NULL)
+		*v = q;
+	if (radix_u64(*v, *n) < 0)
+		return -1;
+	for (i = 0, j = 0; i < *n; i++)
+		if (j == 0 || (*v)[j - 1] != (*v)[i])
+			(*v)[j++] = (*v)[i];
+	*n = j;
+	return 0;
+}
+
+/* The two threads' sorted pairs into l->pairs, sorted, without repeats;
+ * a and b are freed. */
+static int
+merge_pairs(struct sb_link *l, struct pairbuf *a, struct pairbuf *b)
+{
+	size_t i = 0, j = 0, n = 0;
+	uint64_t *out = malloc((a->n + b->n + 1) * sizeof(*out));
+
+	if (out == NULL)
+		return -1;
+	while (i < a->n || j < b->n) {
+		uint64_t p = j >= b->n || (i < a->n && a->v[i] <= b->v[j]) ?
+		    a->v[i++] : b->v[j++];
+
+		if (n == 0 || out[n - 1] != p)
+			out[n++] = p;
+	}
+	free(a->v);
+	free(b->v);
+	a->v = b->v = NULL;
+	l->pairs = out;
+	l->npairs = n;
+	return 0;
+}
+
+/* The candidates, then the sample (SAMPLE_BIT, sorted last) less the
+ * pairs that are candidates too; l->pairs sorted, without repeats. */
+static void
+split_sample(struct sb_link *l)
+{
+	size_t i, j, c = 0, n = l->npairs, cand;
 	uint64_t *q;
 
-	/* The array's spare capacity back before the sort takes as much
-	 * again: at a million mentions, the peak of the run. */
-	if (l->npairs > 0 &&
-	    (q = realloc(l->pairs, l->npairs * sizeof(*q))) != NULL)
-		l->pairs = q;
-	if (radix_u64(l->pairs, l->npairs) < 0)
-		return -1;
-	for (i = 0, j = 0; i < l->npairs; i++)
-		if (j == 0 || l->pairs[j - 1] != l->pairs[i])
-			l->pairs[j++] = l->pairs[i];
-	n = j;
 	for (cand = 0; cand < n && !(l->pairs[cand] & SAMPLE_BIT); cand++)
 		;
 	/* Both parts are sorted: a merge finds the sample's candidates. */
@@ -1280,83 +1330,142 @@ settle_pairs(struct sb_link *l)
 	l->nsample = j - cand;
 	if (j > 0 && (q = realloc(l->pairs, j * sizeof(*q))) != NULL)
 		l->pairs = q;
-	return 0;
 }
 
 /* The pairs of block v[0..n): all of them, or sorted neighbourhoods. */
 static int
-block_pairs(struct sb_link *l, size_t *capp, const struct kv *v, size_t n,
-    struct snent *sn)
+block_pairs(struct pairbuf *pb, const struct kv *v, size_t n)
 {
 	if (n <= SN_MIN) {
 		for (size_t a = 0; a < n; a++)
 			for (size_t b = a + 1; b < n; b++)
-				if (add_pair(l, capp, v[a].v, v[b].v, v[0].pad) < 0)
+				if (add_pair(pb, v[a].v, v[b].v, v[0].pad) < 0)
 					return -1;
 		return 0;
 	}
-	l->st.blocks_windowed++;
+	pb->windowed++;
 	for (int o = 0; o < SN_ORDERS; o++) {
 		for (size_t a = 0; a < n; a++) {
-			const struct mention *m = &l->m[v[a].v];
+			const struct mention *m = &pb->l->m[v[a].v];
 
-			sn[a] = (struct snent){sn_key(m, o), m->ref, v[a].v};
+			pb->sn[a] = (struct snent){sn_key(m, o), m->ref, v[a].v};
 		}
-		qsort(sn, n, sizeof(*sn), sncmp);
+		qsort(pb->sn, n, sizeof(*pb->sn), sncmp);
 		for (size_t a = 0; a < n; a++)
 			for (size_t b = a + 1; b < n && b <= a + SN_WINDOW; b++)
-				if (add_pair(l, capp, sn[a].v, sn[b].v, v[0].pad) < 0)
+				if (add_pair(pb, pb->sn[a].v, pb->sn[b].v,
+				    v[0].pad) < 0)
 					return -1;
 	}
 	return 0;
 }
 
+/* A thread's blocks.  pb->rc: 0 or -1. */
+static void *
+block_worker(void *arg)
+{
+	struct pairbuf *pb = arg;
+	const struct kv *kv = pb->kv;
+	size_t i, j;
+
+	pb->rc = -1;
+	/* Slot value 0 is pair (0, 0), never added: empty. */
+	if ((pb->seen = calloc(SEEN_SLOTS, sizeof(*pb->seen))) == NULL ||
+	    (pb->sn = malloc(pb->l->o.max_block * sizeof(*pb->sn))) == NULL)
+		goto out;
+	for (i = pb->from; i < pb->to; i = j) {
+		for (j = i + 1; j < pb->to && kv[j].k == kv[i].k; j++)
+			;
+		if (j - i < 2)
+			continue;
+		if (j - i > pb->l->o.max_block) {
+			pb->skipped++;
+			continue;
+		}
+		if (block_pairs(pb, kv + i, j - i) < 0)
+			goto out;
+	}
+	pb->rc = 0;
+out:
+	free(pb->seen);
+	free(pb->sn);
+	pb->seen = NULL;
+	pb->sn = NULL;
+	return NULL;
+}
+
+/* A thread's pairs sorted.  pb->rc: 0 or -1. */
+static void *
+sort_worker(void *arg)
+{
+	struct pairbuf *pb = arg;
+
+	pb->rc = sort_pairs(&pb->v, &pb->n);
+	return NULL;
+}
+
+/* fn on pb[0] and pb[1], on two threads if l allows. */
+static void
+both(const struct sb_link *l, void *(*fn)(void *), struct pairbuf *pb)
+{
+	pthread_t th;
+	bool threaded = l->o.threads > 1 &&
+	    pthread_create(&th, NULL, fn, &pb[1]) == 0;
+
+	fn(&pb[0]);
+	if (threaded)
+		pthread_join(th, NULL);
+	else
+		fn(&pb[1]);
+}
+
+/*
+ * Candidate pairs on two threads: the sorted keys cut in two at a block
+ * boundary, each half's pairs made on its own; once the keys are freed
+ * (the peak of memory is the sort), each half sorted on its own, the two
+ * merged.  The same pairs, whatever the cut.
+ */
 static int
 block(struct sb_link *l, struct sb_err *e)
 {
 	struct keys k = {0};
-	struct snent *sn = NULL;
-	size_t capp = 0, i, j;
+	struct pairbuf pb[2];
+	size_t cut;
+	int rc = -1;
 
-	/* Slot value 0 is pair (0, 0), never added: empty. */
-	if (bm_init(l) < 0 ||
-	    (l->seen = calloc(SEEN_SLOTS, sizeof(*l->seen))) == NULL ||
-	    blocking_keys(l, &k) < 0 || radix_kv(k.v, k.n) < 0)
-		goto nomem;
-	l->npairs = 0;
-	for (i = 0; i < k.n; i = j) {
-		for (j = i + 1; j < k.n && k.v[j].k == k.v[i].k; j++)
-			;
-		if (j - i < 2)
-			continue;
-		if (j - i > l->o.max_block) {
-			l->st.blocks_skipped++;
-			continue;
-		}
-		if (j - i > SN_MIN && sn == NULL &&
-		    (sn = malloc(l->o.max_block * sizeof(*sn))) == NULL)
-			goto nomem;
-		if (block_pairs(l, &capp, k.v + i, j - i, sn) < 0)
-			goto nomem;
-	}
+	memset(pb, 0, sizeof(pb));
+	if (bm_init(l) < 0 || blocking_keys(l, &k) < 0 ||
+	    radix_kv(k.v, k.n) < 0)
+		goto out;
+	for (cut = k.n / 2; cut > 0 && cut < k.n && k.v[cut].k ==
+	    k.v[cut - 1].k; cut++)
+		;
+	pb[0] = (struct pairbuf){.l = l, .kv = k.v, .from = 0, .to = cut};
+	pb[1] = (struct pairbuf){.l = l, .kv = k.v, .from = cut, .to = k.n};
+	both(l, block_worker, pb);
 	free(k.v);
-	free(sn);
-	free(l->seen);
+	k.v = NULL;
 	free(l->bm);
-	l->seen = NULL;
 	l->bm = NULL;
-	if (settle_pairs(l) < 0)
-		goto nomem_pairs;
+	if (pb[0].rc < 0 || pb[1].rc < 0)
+		goto out;
+	both(l, sort_worker, pb);
+	if (pb[0].rc < 0 || pb[1].rc < 0 || merge_pairs(l, &pb[0], &pb[1]) < 0)
+		goto out;
+	split_sample(l);
+	l->st.blocks_windowed = pb[0].windowed + pb[1].windowed;
+	l->st.blocks_skipped = pb[0].skipped + pb[1].skipped;
+	rc = 0;
+out:
+	free(l->bm);
+	l->bm = NULL;
+	free(k.v);
+	free(pb[0].v);
+	free(pb[1].v);
+	if (rc < 0)
+		return sb_seterr(e, SB_FATAL, SB_E_NOMEM,
+		    "out of memory (blocking)");
 	return SB_OK;
-nomem:
-	free(l->seen);
-	free(l->bm);
-	l->seen = NULL;
-	l->bm = NULL;
-	free(k.v);
-	free(sn);
-nomem_pairs:
-	return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory (blocking)");
 }
 
 /* -------------------------------------------------------- comparison */
