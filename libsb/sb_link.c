@@ -1404,19 +1404,19 @@ sort_worker(void *arg)
 	return NULL;
 }
 
-/* fn on pb[0] and pb[1], on two threads if l allows. */
+/* fn(a) and fn(b), on two threads if l allows. */
 static void
-both(const struct sb_link *l, void *(*fn)(void *), struct pairbuf *pb)
+both(const struct sb_link *l, void *(*fn)(void *), void *a, void *b)
 {
 	pthread_t th;
 	bool threaded = l->o.threads > 1 &&
-	    pthread_create(&th, NULL, fn, &pb[1]) == 0;
+	    pthread_create(&th, NULL, fn, b) == 0;
 
-	fn(&pb[0]);
+	fn(a);
 	if (threaded)
 		pthread_join(th, NULL);
 	else
-		fn(&pb[1]);
+		fn(b);
 }
 
 /*
@@ -1442,14 +1442,14 @@ block(struct sb_link *l, struct sb_err *e)
 		;
 	pb[0] = (struct pairbuf){.l = l, .kv = k.v, .from = 0, .to = cut};
 	pb[1] = (struct pairbuf){.l = l, .kv = k.v, .from = cut, .to = k.n};
-	both(l, block_worker, pb);
+	both(l, block_worker, &pb[0], &pb[1]);
 	free(k.v);
 	k.v = NULL;
 	free(l->bm);
 	l->bm = NULL;
 	if (pb[0].rc < 0 || pb[1].rc < 0)
 		goto out;
-	both(l, sort_worker, pb);
+	both(l, sort_worker, &pb[0], &pb[1]);
 	if (pb[0].rc < 0 || pb[1].rc < 0 || merge_pairs(l, &pb[0], &pb[1]) < 0)
 		goto out;
 	split_sample(l);
@@ -2145,6 +2145,43 @@ pair_weight(const struct sb_link *l, const uint8_t *x, uint32_t i,
 	return w;
 }
 
+/* Match probabilities of pairs from..to, for score. */
+struct score_job {
+	struct sb_link *l;
+	const uint8_t *lv;
+	size_t from, to;
+	double prior;
+};
+
+static void *
+score_worker(void *arg)
+{
+	struct score_job *j = arg;
+	struct sb_link *l = j->l;
+
+	for (size_t p = j->from; p < j->to; p++) {
+		const uint8_t *x = j->lv + p * SB_LF_COUNT;
+		uint32_t a = (uint32_t)(l->pairs[p] >> 32);
+		uint32_t b = (uint32_t)l->pairs[p];
+
+		l->pp[p] = (float)(1.0 / (1.0 + exp2(-(j->prior +
+		    pair_weight(l, x, a, b)))));
+	}
+	return NULL;
+}
+
+/* Every pair's match probability, on two threads if l allows. */
+static void
+score_all(struct sb_link *l, const uint8_t *lv, double prior)
+{
+	struct score_job jobs[2] = {
+		{l, lv, 0, l->npairs / 2, prior},
+		{l, lv, l->npairs / 2, l->npairs, prior},
+	};
+
+	both(l, score_worker, &jobs[0], &jobs[1]);
+}
+
 static int
 score(struct sb_link *l, const uint8_t *lv, struct sb_err *e)
 {
@@ -2165,15 +2202,20 @@ score(struct sb_link *l, const uint8_t *lv, struct sb_err *e)
 		for (int v = 0; v < nlevels[f]; v++)
 			l->wt_[f][v] = log2(l->m_[f][v] / (identity(f) ?
 			    l->u_[f][v] : l->uc_[f][v]));
+	score_all(l, lv, prior);
 	l->nlinks = 0;
 	for (size_t p = 0; p < l->npairs; p++) {
 		const uint8_t *x = lv + p * SB_LF_COUNT;
 		uint32_t i = (uint32_t)(l->pairs[p] >> 32);
 		uint32_t j = (uint32_t)l->pairs[p];
-		double w = prior + pair_weight(l, x, i, j), pr;
+		double w, pr;
 
+		/* The links again, in order: pp is a float, so a margin,
+		 * and the double decides as it always did. */
+		if (l->pp[p] < l->o.threshold - 1e-6)
+			continue;
+		w = prior + pair_weight(l, x, i, j);
 		pr = 1.0 / (1.0 + exp2(-w));
-		l->pp[p] = (float)pr;
 		if (pr < l->o.threshold)
 			continue;
 		if (grow((void **)&l->links, &cap, l->nlinks + 1,
