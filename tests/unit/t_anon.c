@@ -1,8 +1,10 @@
 /* sb_anon: one record in, one anonymised record out; rejects and
  * pass-through. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "sb_anon.h"
 #include "sb_names.h"
@@ -43,11 +45,20 @@ main(void)
 	struct sb_anon_opts o;
 	struct sb_buf out;
 
+	FILE *kf;
+
 	if (mkdtemp(dir) == NULL)
 		return 2;
 	snprintf(kp, sizeof kp, "%s/key", dir);
-	if (sb_key_generate(kp, &e) != SB_OK || sb_key_load(&key, kp, &e) !=
-	    SB_OK || sb_scrub_new(&s, &key, &e) != SB_OK)
+	/* A fixed key, not a fresh one: the checks below look for short raw
+	 * values ("4000", "0888") in the output, and tokens under a random
+	 * key hold such digits now and then. */
+	if ((kf = fopen(kp, "w")) == NULL || fchmod(fileno(kf), 0600) != 0 ||
+	    fputs("sb-key/1 U2FmZUJvcmRlcnMgdF9hbm9uIHVuaXQgdGVzdCBrZXk=\n",
+	    kf) < 0 || fclose(kf) != 0)
+		return 2;
+	if (sb_key_load(&key, kp, &e) != SB_OK ||
+	    sb_scrub_new(&s, &key, &e) != SB_OK)
 		return 2;
 	memset(&o, 0, sizeof o);
 	o.key = &key;
