@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "sb_kanon.h"
+#include "sb_rng.h"
 #include "tap.h"
 
 #define NBIG 100000
@@ -19,18 +20,13 @@ g(enum sb_qi_kind kind, const char *v, int level)
 	    : gbuf;
 }
 
-static uint64_t rng_state = 0x9e3779b97f4a7c15u;
+/* The random data of the tests, seeded in main. */
+static struct sb_rng rng;
 
 static uint32_t
 rnd(uint32_t n)
 {
-	uint64_t x = rng_state;
-
-	x ^= x << 13;
-	x ^= x >> 7;
-	x ^= x << 17;
-	rng_state = x;
-	return (uint32_t)((x >> 11) % n);
+	return sb_rng_below(&rng, n);
 }
 
 static void
@@ -681,6 +677,7 @@ out:
 int
 main(void)
 {
+	sb_rng_seed(&rng, "t_kanon");
 	t_age_band();
 	t_hierarchies();
 	t_new_errors();

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "sb_linkeval.h"
+#include "sb_rng.h"
 #include "tap.h"
 
 #define NONE SB_LINKEVAL_NONE
@@ -16,18 +17,13 @@
 static char dir[] = "/tmp/t_linkeval.XXXXXX";
 static char pathbuf[256];
 
-static uint64_t rng_state = 0x9e3779b97f4a7c15u;
+/* The random data of the tests, seeded in main. */
+static struct sb_rng rng;
 
 static uint32_t
 rnd(uint32_t n)
 {
-	uint64_t x = rng_state;
-
-	x ^= x << 13;
-	x ^= x >> 7;
-	x ^= x << 17;
-	rng_state = x;
-	return (uint32_t)((x >> 11) % n);
+	return sb_rng_below(&rng, n);
 }
 
 static int
@@ -590,6 +586,7 @@ cleanup(void)
 int
 main(void)
 {
+	sb_rng_seed(&rng, "t_linkeval");
 	if (mkdtemp(dir) == NULL) {
 		printf("Bail out! mkdtemp: %s\n", strerror(errno));
 		return 1;
