@@ -1,6 +1,7 @@
 /*
  * sb_hash: FNV-1a, the unkeyed hash of libsb's in-memory tables and
- * caches (name caches, the country index, the token cache).  Not for
+ * caches (name caches, the country index, the token cache), and a mix of
+ * two 64-bit values for tables keyed by numbers.  Not for
  * anything an attacker chooses the keys of in bulk: tables of untrusted
  * rows use keyed SipHash (see sb_kanon).
  */
@@ -29,5 +30,20 @@ sb_fnv1a64(const void *p, size_t n)
 	while (n-- > 0)
 		h = (h ^ *s++) * 1099511628211ull;
 	return h;
+}
+
+/* A 64-bit mix of two values: a multiplied by the golden ratio, xored
+ * with b, through splitmix64's finaliser.  sb-link's blocking keys and
+ * samples are made with it: changing it changes sb-link's output. */
+static inline uint64_t
+sb_mix64(uint64_t a, uint64_t b)
+{
+	uint64_t x = a * 0x9e3779b97f4a7c15ull ^ b;
+
+	x ^= x >> 31;
+	x *= 0xbf58476d1ce4e5b9ull;
+	x ^= x >> 29;
+	x *= 0x94d049bb133111ebull;
+	return x ^ (x >> 32);
 }
 #endif

@@ -268,18 +268,6 @@ sb_link_free(struct sb_link *l)
 	free(l);
 }
 
-/* A 64-bit mix of two values (splitmix64's finaliser). */
-static uint64_t
-mix(uint64_t a, uint64_t b)
-{
-	uint64_t x = a * 0x9e3779b97f4a7c15ull ^ b;
-
-	x ^= x >> 31;
-	x *= 0xbf58476d1ce4e5b9ull;
-	x ^= x >> 29;
-	x *= 0x94d049bb133111ebull;
-	return x ^ (x >> 32);
-}
 
 /* ------------------------------------------------------------ reading */
 
@@ -606,7 +594,7 @@ parse_persons(const struct sb_link *l, const cJSON *root,
 		r->pids[i] = strdup(str(p, "pid") != NULL ? str(p, "pid") : "");
 		if (r->pids[i] == NULL)
 			goto nomem;
-		pp->m.ref = mix(sb_fnv1a64(r->case_id, strlen(r->case_id)),
+		pp->m.ref = sb_mix64(sb_fnv1a64(r->case_id, strlen(r->case_id)),
 		    sb_fnv1a64(r->pids[i], strlen(r->pids[i])));
 		if (parse_person(r, p, pp) < 0 || parse_ids(l, r, p, pp) < 0)
 			goto nomem;
@@ -1015,36 +1003,36 @@ blocking_keys(struct sb_link *l, struct keys *k)
 		const struct mention *m = &l->m[i];
 		uint32_t mi = (uint32_t)i;
 
-		if (m->name_tok && key_add(k, mix(1, m->name_tok), mi) < 0)
+		if (m->name_tok && key_add(k, sb_mix64(1, m->name_tok), mi) < 0)
 			goto out;
-		if (m->dob_tok && key_add(k, mix(2, m->dob_tok), mi) < 0)
+		if (m->dob_tok && key_add(k, sb_mix64(2, m->dob_tok), mi) < 0)
 			goto out;
-		if (m->dob_dg && key_add(k, mix(8, m->dob_dg), mi) < 0)
+		if (m->dob_dg && key_add(k, sb_mix64(8, m->dob_dg), mi) < 0)
 			goto out;
 		for (uint32_t j = 0; j < m->id_n; j++)
-			if (key_add(k, mix(3, l->ids[m->id_off + j].tok), mi) < 0)
+			if (key_add(k, sb_mix64(3, l->ids[m->id_off + j].tok), mi) < 0)
 				goto out;
 		/* An exact name part with the birth year or the locality: a
 		 * surname changed by marriage, a given name misspelt. */
 		if ((m->flags & HAS_GIVEN) && m->byear &&
-		    key_add(k, mix(4, m->given_h ^ (uint64_t)m->byear), mi) < 0)
+		    key_add(k, sb_mix64(4, m->given_h ^ (uint64_t)m->byear), mi) < 0)
 			goto out;
 		if ((m->flags & HAS_FAMILY) && m->byear &&
-		    key_add(k, mix(5, m->family_h ^ (uint64_t)m->byear), mi) < 0)
+		    key_add(k, sb_mix64(5, m->family_h ^ (uint64_t)m->byear), mi) < 0)
 			goto out;
 		if ((m->flags & HAS_GIVEN) && m->loc &&
-		    key_add_dob(k, mix(6, m->given_h ^ m->loc), mi) < 0)
+		    key_add_dob(k, sb_mix64(6, m->given_h ^ m->loc), mi) < 0)
 			goto out;
 		if ((m->flags & HAS_FAMILY) && m->loc &&
-		    key_add_dob(k, mix(7, m->family_h ^ m->loc), mi) < 0)
+		    key_add_dob(k, sb_mix64(7, m->family_h ^ m->loc), mi) < 0)
 			goto out;
 		if ((m->flags & HAS_GIVEN) && m->postcode &&
-		    key_add_dob(k, mix(9, m->given_h ^ m->postcode), mi) < 0)
+		    key_add_dob(k, sb_mix64(9, m->given_h ^ m->postcode), mi) < 0)
 			goto out;
 		if ((m->flags & HAS_FAMILY) && m->postcode &&
-		    key_add_dob(k, mix(10, m->family_h ^ m->postcode), mi) < 0)
+		    key_add_dob(k, sb_mix64(10, m->family_h ^ m->postcode), mi) < 0)
 			goto out;
-		if (m->byear && m->postcode && key_add(k, mix(11, m->postcode ^
+		if (m->byear && m->postcode && key_add(k, sb_mix64(11, m->postcode ^
 		    (uint64_t)m->byear), mi) < 0)
 			goto out;
 		if (m->flags & HAS_ADDR) {
@@ -1052,19 +1040,19 @@ blocking_keys(struct sb_link *l, struct keys *k)
 			 * postcode (less so). */
 			minhashes(l->addr + i * l->nw, nbits, perm, mh);
 			for (int b = 0; b < LSH_ADDR_BANDS; b++) {
-				uint64_t h = mix(400 + (uint64_t)b, 0);
+				uint64_t h = sb_mix64(400 + (uint64_t)b, 0);
 
 				for (int r = 0; r < LSH_ADDR_ROWS; r++)
-					h = mix(h, mh[b * LSH_ADDR_ROWS + r]);
+					h = sb_mix64(h, mh[b * LSH_ADDR_ROWS + r]);
 				if (key_add(k, h, mi) < 0)
 					goto out;
 			}
 			for (int b = 0; m->postcode && b < LSH_PC_BANDS; b++) {
-				uint64_t h = mix(500 + (uint64_t)b, m->postcode);
+				uint64_t h = sb_mix64(500 + (uint64_t)b, m->postcode);
 				const uint16_t *q = mh + 64;
 
 				for (int r = 0; r < LSH_PC_ROWS; r++)
-					h = mix(h, q[b * LSH_PC_ROWS + r]);
+					h = sb_mix64(h, q[b * LSH_PC_ROWS + r]);
 				if (key_add(k, h, mi) < 0)
 					goto out;
 			}
@@ -1073,27 +1061,27 @@ blocking_keys(struct sb_link *l, struct keys *k)
 			continue;
 		minhashes(l->full + i * l->nw, nbits, perm, mh);
 		for (int b = 0; m->loc && b < LSH_LOC_BANDS; b++) {
-			uint64_t h = mix(300 + (uint64_t)b, m->loc);
+			uint64_t h = sb_mix64(300 + (uint64_t)b, m->loc);
 
 			for (int r = 0; r < LSH_LOC_ROWS; r++)
-				h = mix(h, mh[b * LSH_LOC_ROWS + r]);
+				h = sb_mix64(h, mh[b * LSH_LOC_ROWS + r]);
 			if (key_add(k, h, mi) < 0)
 				goto out;
 		}
 		for (int b = 0; b < LSH_YEAR_BANDS; b++) {
-			uint64_t h = mix(100 + (uint64_t)b, (uint64_t)m->byear);
+			uint64_t h = sb_mix64(100 + (uint64_t)b, (uint64_t)m->byear);
 
 			for (int r = 0; r < LSH_YEAR_ROWS; r++)
-				h = mix(h, mh[b * LSH_YEAR_ROWS + r]);
+				h = sb_mix64(h, mh[b * LSH_YEAR_ROWS + r]);
 			if (key_add(k, h, mi) < 0)
 				goto out;
 		}
 		for (int b = 0; b < LSH_FREE_BANDS; b++) {
-			uint64_t h = mix(200 + (uint64_t)b, 0);
+			uint64_t h = sb_mix64(200 + (uint64_t)b, 0);
 			const uint16_t *q = mh + LSH_YEAR_BANDS * LSH_YEAR_ROWS;
 
 			for (int r = 0; r < LSH_FREE_ROWS; r++)
-				h = mix(h, q[b * LSH_FREE_ROWS + r]);
+				h = sb_mix64(h, q[b * LSH_FREE_ROWS + r]);
 			if (key_add_dob(k, h, mi) < 0)
 				goto out;
 		}
@@ -1236,7 +1224,7 @@ add_pair(struct pairbuf *pb, uint32_t x, uint32_t y, uint32_t flags)
 	if ((flags & KEY_DOB) && !DOB_RELATED(bx, by)) {
 		uint64_t rx = bx->ref, ry = by->ref;
 
-		if ((rx < ry ? mix(rx, ry) : mix(ry, rx)) % EM_SAMPLE != 0)
+		if ((rx < ry ? sb_mix64(rx, ry) : sb_mix64(ry, rx)) % EM_SAMPLE != 0)
 			return 0;
 		mark = SAMPLE_BIT;
 	}
@@ -1250,7 +1238,7 @@ add_pair(struct pairbuf *pb, uint32_t x, uint32_t y, uint32_t flags)
 	/* The same pair comes from many keys (every LSH band of two
 	 * namesakes): a table of the pairs last seen drops most repeats
 	 * before they take memory; sort_pairs drops the rest. */
-	slot = &pb->seen[mix(pair, 0) & (SEEN_SLOTS - 1)];
+	slot = &pb->seen[sb_mix64(pair, 0) & (SEEN_SLOTS - 1)];
 	if (*slot == pair)
 		return 0;
 	*slot = pair;
@@ -1911,7 +1899,7 @@ patcmp(const void *x, const void *y)
 static bool
 pat_add(struct pat *t, size_t cap, uint64_t key, double w)
 {
-	size_t i = (size_t)mix(key, 0) & (cap - 1);
+	size_t i = (size_t)sb_mix64(key, 0) & (cap - 1);
 	bool fresh;
 
 	while (t[i].key != 0 && t[i].key != key)
@@ -2085,7 +2073,7 @@ count_values(struct sb_link *l)
 			v[n++] = (struct kv){l->m[i].family_h, (uint32_t)i, 1};
 	}
 	for (i = 0; i < n; i++)
-		v[i].k = mix(v[i].k, v[i].pad);
+		v[i].k = sb_mix64(v[i].k, v[i].pad);
 	if (radix_kv(v, n) < 0) {
 		free(v);
 		return -1;
@@ -2225,7 +2213,7 @@ score(struct sb_link *l, const uint8_t *lv, struct sb_err *e)
 		l->links[l->nlinks].a = i;
 		l->links[l->nlinks].b = j;
 		l->links[l->nlinks].key = l->m[i].ref < l->m[j].ref ?
-		    mix(l->m[i].ref, l->m[j].ref) : mix(l->m[j].ref, l->m[i].ref);
+		    sb_mix64(l->m[i].ref, l->m[j].ref) : sb_mix64(l->m[j].ref, l->m[i].ref);
 		l->links[l->nlinks].p = (float)pr;
 		l->links[l->nlinks].weight = (float)(w - prior);
 		memcpy(l->links[l->nlinks].lv, x, SB_LF_COUNT);

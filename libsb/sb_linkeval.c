@@ -12,13 +12,14 @@
  * crafted file cannot make them degenerate.
  *
  * Metrics: the labels are mapped to dense ids (an open-addressing table
- * keyed by label, hashed with the splitmix64 finaliser: the labels are
+ * keyed by label, hashed with sb_mix64 (sb_hash.h): the labels are
  * the caller's own), the mentions are put in order of predicted cluster
  * by a counting sort, and each predicted cluster is split by true id with
  * a counter per true id, reset after each cluster: every cell of the
  * contingency table is visited once, in O(n).
  */
 #include "sb_linkeval.h"
+#include "sb_hash.h"
 #include "sb_pool.h"
 
 #include <csv.h>
@@ -701,17 +702,6 @@ struct dense {
 	size_t nkeys, capkeys;
 };
 
-static uint64_t
-mix64(uint64_t x)
-{
-	x ^= x >> 30;
-	x *= 0xbf58476d1ce4e5b9ull;
-	x ^= x >> 27;
-	x *= 0x94d049bb133111ebull;
-	x ^= x >> 31;
-	return x;
-}
-
 static void
 dense_free(struct dense *d)
 {
@@ -730,7 +720,7 @@ dense_rehash(struct dense *d)
 		return -1;
 	memset(slots, 0xff, n * sizeof(*slots));
 	for (i = 0; i < d->nkeys; i++) {
-		for (j = mix64(d->keys[i]) & mask; slots[j] != NONE;
+		for (j = sb_mix64(d->keys[i], 0) & mask; slots[j] != NONE;
 		     j = (j + 1) & mask)
 			continue;
 		slots[j] = (uint32_t)i;
@@ -750,7 +740,7 @@ dense_id(struct dense *d, size_t key, uint32_t *id)
 	if ((d->nkeys + 1) * 2 > d->nslots && dense_rehash(d) != 0)
 		return -1;
 	mask = d->nslots - 1;
-	for (i = mix64(key) & mask; d->slots[i] != NONE; i = (i + 1) & mask)
+	for (i = sb_mix64(key, 0) & mask; d->slots[i] != NONE; i = (i + 1) & mask)
 		if (d->keys[d->slots[i]] == key) {
 			*id = d->slots[i];
 			return 0;
