@@ -9,6 +9,7 @@
 #define SB_HASH_H
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 static inline uint32_t
 sb_fnv1a32(const void *p, size_t n)
@@ -45,5 +46,23 @@ sb_mix64(uint64_t a, uint64_t b)
 	x ^= x >> 29;
 	x *= 0x94d049bb133111ebull;
 	return x ^ (x >> 32);
+}
+
+/* A hash of a short byte string, eight bytes a step: for table slots,
+ * where FNV-1a's byte-serial multiplies showed in profiles. */
+static inline uint64_t
+sb_hash_bytes(const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	uint64_t h = n, w;
+
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0x9e3779b97f4a7c15ull;
+		h ^= h >> 32;
+	}
+	for (w = 0; n > 0; n--)
+		w = w << 8 | s[n - 1];
+	return sb_mix64(h, w);
 }
 #endif

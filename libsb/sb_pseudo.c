@@ -159,48 +159,64 @@ sb_pseudo_token(const struct sb_key *key, const char *type,
 	return len;
 }
 
+static int put_token(const char *type, size_t tl,
+    const unsigned char h[TOKEN_BYTES], char *out);
+
 int
 sb_pseudo_token_sub(const unsigned char sub[SB_KEY_BYTES], const char *type,
     const char *norm, size_t n, char *out, size_t cap)
 {
-	static const char digits[] = "0123456789abcdef";
 	unsigned char h[TOKEN_BYTES];
-	size_t tl = strlen(type), i;
+	size_t tl = strlen(type);
 
 	if (tl + 2 + 2 * TOKEN_BYTES > cap)
 		return -1;
 	crypto_generichash(h, sizeof h, (const unsigned char *)norm, n, sub,
 	    SB_KEY_BYTES);
-	memcpy(out, type, tl);
-	out[tl] = ':';
-	/* Tokens are not secret once written: plain hex, not libsodium's
-	 * constant-time sodium_bin2hex. */
-	for (i = 0; i < TOKEN_BYTES; i++) {
-		out[tl + 1 + 2 * i] = digits[h[i] >> 4];
-		out[tl + 2 + 2 * i] = digits[h[i] & 15];
-	}
-	out[tl + 1 + 2 * TOKEN_BYTES] = '\0';
-	return (int)(tl + 1 + 2 * TOKEN_BYTES);
+	return put_token(type, tl, h, out);
 }
 
 #define CACHE_SLOTS 8192 /* a power of two */
-#define CACHE_KEY 78	 /* type, NUL, value: longer ones are not cached */
+#define CACHE_VAL 39	 /* longest value cached, bytes */
+#define CACHE_SUBS 16	 /* subkeys with a prepared BLAKE2b state */
 
+/*
+ * One cache line an entry, holding the token in binary: a lookup misses
+ * the processor's caches once, and an entry holds what two did before.
+ * The hash of the value comes from the subkey alone, not the type, so
+ * (subkey, value) identifies it.
+ */
 struct cache_ent {
 	const unsigned char *sub;
-	uint8_t klen; /* 0: empty */
-	char key[CACHE_KEY];
-	char hex[2 * TOKEN_BYTES];
+	uint8_t len; /* of val; 0: empty */
+	char val[CACHE_VAL];
+	unsigned char tok[TOKEN_BYTES];
+};
+
+/* BLAKE2b keyed by a subkey, initialised once: a copy of it, not a
+ * fresh init, starts each token (libsodium's init, update and final are
+ * the one-shot call in parts, so the tokens are the same). */
+struct prep {
+	const unsigned char *sub;
+	crypto_generichash_state st;
 };
 
 struct sb_pseudo_cache {
 	struct cache_ent e[CACHE_SLOTS];
+	struct prep prep[CACHE_SUBS];
+	size_t nprep;
 };
+
+_Static_assert(sizeof(struct cache_ent) == 64, "a cache entry is a line");
 
 struct sb_pseudo_cache *
 sb_pseudo_cache_new(void)
 {
-	return calloc(1, sizeof(struct sb_pseudo_cache));
+	struct sb_pseudo_cache *c;
+
+	if ((c = aligned_alloc(64, sizeof(*c))) != NULL)
+		memset(c, 0, sizeof(*c));
+	return c;
 }
 
 void
@@ -212,33 +228,75 @@ sb_pseudo_cache_free(struct sb_pseudo_cache *c)
 	free(c);
 }
 
+/* The keyed BLAKE2b of norm under sub, through a prepared state where
+ * there is room for one. */
+static void
+cached_hash(struct sb_pseudo_cache *c, const unsigned char *sub,
+    const char *norm, size_t n, unsigned char h[TOKEN_BYTES])
+{
+	crypto_generichash_state st;
+	size_t i;
+
+	for (i = 0; i < c->nprep && c->prep[i].sub != sub; i++)
+		;
+	if (i == c->nprep) {
+		if (i == CACHE_SUBS) {
+			crypto_generichash(h, TOKEN_BYTES,
+			    (const unsigned char *)norm, n, sub, SB_KEY_BYTES);
+			return;
+		}
+		c->prep[i].sub = sub;
+		crypto_generichash_init(&c->prep[i].st, sub, SB_KEY_BYTES,
+		    TOKEN_BYTES);
+		c->nprep++;
+	}
+	memcpy(&st, &c->prep[i].st, sizeof(st));
+	crypto_generichash_update(&st, (const unsigned char *)norm, n);
+	crypto_generichash_final(&st, h, TOKEN_BYTES);
+	sodium_memzero(&st, sizeof(st));
+}
+
+static int
+put_token(const char *type, size_t tl, const unsigned char h[TOKEN_BYTES],
+    char *out)
+{
+	static const char digits[] = "0123456789abcdef";
+
+	memcpy(out, type, tl);
+	out[tl] = ':';
+	/* Tokens are not secret once written: plain hex, not libsodium's
+	 * constant-time sodium_bin2hex. */
+	for (size_t i = 0; i < TOKEN_BYTES; i++) {
+		out[tl + 1 + 2 * i] = digits[h[i] >> 4];
+		out[tl + 2 + 2 * i] = digits[h[i] & 15];
+	}
+	out[tl + 1 + 2 * TOKEN_BYTES] = '\0';
+	return (int)(tl + 1 + 2 * TOKEN_BYTES);
+}
+
 int
 sb_pseudo_token_cached(struct sb_pseudo_cache *c,
     const unsigned char sub[SB_KEY_BYTES], const char *type,
     const char *norm, size_t n, char *out, size_t cap)
 {
-	char key[CACHE_KEY];
-	size_t tl = strlen(type), kl = tl + 1 + n;
+	size_t tl = strlen(type);
 	struct cache_ent *e;
-	int len;
 
-	if (c == NULL || kl > CACHE_KEY || tl + 2 + 2 * TOKEN_BYTES > cap)
+	if (c == NULL || tl + 2 + 2 * TOKEN_BYTES > cap)
 		return sb_pseudo_token_sub(sub, type, norm, n, out, cap);
-	memcpy(key, type, tl + 1);
-	memcpy(key + tl + 1, norm, n);
-	e = &c->e[(sb_fnv1a64(key, kl) ^ (uintptr_t)sub) & (CACHE_SLOTS - 1)];
-	if (e->sub == sub && e->klen == kl && memcmp(e->key, key, kl) == 0) {
-		memcpy(out, type, tl);
-		out[tl] = ':';
-		memcpy(out + tl + 1, e->hex, sizeof e->hex);
-		out[tl + 1 + sizeof e->hex] = '\0';
-		return (int)(tl + 1 + sizeof e->hex);
+	if (n == 0 || n > CACHE_VAL) {
+		unsigned char h[TOKEN_BYTES];
+
+		cached_hash(c, sub, norm, n, h);
+		return put_token(type, tl, h, out);
 	}
-	if ((len = sb_pseudo_token_sub(sub, type, norm, n, out, cap)) < 0)
-		return len;
-	e->sub = sub;
-	e->klen = (uint8_t)kl;
-	memcpy(e->key, key, kl);
-	memcpy(e->hex, out + tl + 1, sizeof e->hex);
-	return len;
+	e = &c->e[(sb_hash_bytes(norm, n) ^ (uintptr_t)sub) &
+	    (CACHE_SLOTS - 1)];
+	if (e->sub != sub || e->len != n || memcmp(e->val, norm, n) != 0) {
+		cached_hash(c, sub, norm, n, e->tok);
+		e->sub = sub;
+		e->len = (uint8_t)n;
+		memcpy(e->val, norm, n);
+	}
+	return put_token(type, tl, e->tok, out);
 }

@@ -120,5 +120,39 @@ main(void)
 		    a, 20) < 0, "a short buffer is refused through the cache");
 		sb_pseudo_cache_free(c);
 	}
+	{
+		/* Through the cache, over values of every length (empty, and
+		 * past what an entry holds), more subkeys than it prepares
+		 * hash states for, enough values to evict entries, and two
+		 * types on one subkey: always the uncached token. */
+		enum { NSUB = 20, NVAL = 30000 };
+		static unsigned char sub[NSUB][SB_KEY_BYTES];
+		struct sb_pseudo_cache *c = sb_pseudo_cache_new();
+		char v[96], u[SB_PSEUDO_TOKEN_MAX];
+		const char *type;
+		int bad = 0;
+		size_t n;
+
+		for (int i = 0; i < NSUB; i++) {
+			snprintf(v, sizeof v, "type%d", i);
+			sb_key_subkey(&k1, v, sub[i]);
+		}
+		for (int pass = 0; pass < 2 && c != NULL; pass++)
+			for (int i = 0; i < NVAL; i++) {
+				n = (size_t)(i % 81);
+				for (size_t j = 0; j < n; j++)
+					v[j] = (char)('a' + (i * 7 + j * 13) % 26);
+				memcpy(v, &i, n < sizeof i ? n : sizeof i);
+				type = i % 2 ? "email" : "phone";
+				sb_pseudo_token_sub(sub[i % NSUB], type, v, n, u,
+				    sizeof u);
+				if (sb_pseudo_token_cached(c, sub[i % NSUB], type,
+				    v, n, a, sizeof a) < 0 || strcmp(a, u) != 0)
+					bad++;
+			}
+		ok(c != NULL && bad == 0, "cached tokens equal uncached ones "
+		    "over 60,000 lookups (%d differ)", bad);
+		sb_pseudo_cache_free(c);
+	}
 	return tap_done();
 }
