@@ -34,14 +34,14 @@ endif
 
 # Listed, not globbed: a module joins the library when it is ready.
 LIB_MODULES = atomic buf country date err ingest json map profile reader \
-	anon anonrun clk dice ids kanon key link linkeval names nameform pool \
+	anon anonrun clk dice ids kanon key link linkeval mem names nameform pool \
 	pseudo rng scrub synth synth_narr synth_write text vocab
 LIB_SRC = $(LIB_MODULES:%=libsb/sb_%.c)
 LIB_OBJ = $(LIB_SRC:libsb/%.c=$(O)/libsb/%.o)
 CLI_OBJ = $(O)/tools/cli.o
 TOOLS = sb-anonymise sb-ingest sb-link sb-synth
 TOOL_BIN = $(TOOLS:%=$(BIN)/%)
-UNITS = anon clk country date dice ids json kanon key linkeval map names nameform \
+UNITS = anon clk country date dice ids json kanon key linkeval map mem names nameform \
 	pool pseudo reader rng scrub synth_narr synth_write
 UNIT_SRC = $(UNITS:%=tests/unit/t_%.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(O)/unit/%)

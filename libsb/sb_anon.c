@@ -11,6 +11,7 @@
 
 #include "sb_date.h"
 #include "sb_hash.h"
+#include "sb_mem.h"
 #include "sb_json.h"
 #include "sb_nameform.h"
 #include "sb_pseudo.h"
@@ -312,7 +313,7 @@ sb_anon_work_new(struct sb_anon_work **out, struct sb_err *e)
 
 	*out = NULL;
 	if ((w = calloc(1, sizeof(*w))) == NULL ||
-	    (w->clk_cache = calloc(CLK_CACHE_SLOTS,
+	    (w->clk_cache = sb_table_alloc(CLK_CACHE_SLOTS *
 		sizeof(*w->clk_cache))) == NULL) {
 		free(w);
 		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");

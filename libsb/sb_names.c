@@ -6,6 +6,7 @@
  */
 #include "sb_names.h"
 #include "sb_hash.h"
+#include "sb_mem.h"
 
 #include <ctype.h>
 #include <pthread.h>
@@ -1494,7 +1495,7 @@ tls_get(void)
 		return NULL;
 	if ((t = pthread_getspecific(tls_key)) != NULL)
 		return t;
-	if ((t = calloc(1, sizeof(*t))) == NULL)
+	if ((t = sb_table_alloc(sizeof(*t))) == NULL)
 		return NULL;
 	/* The transliterators are opened when first needed: Any-Latin
 	 * costs milliseconds to build, and most threads need one of them. */

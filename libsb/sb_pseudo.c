@@ -10,6 +10,7 @@
 #include <sodium.h>
 
 #include "sb_hash.h"
+#include "sb_mem.h"
 #include "sb_ids.h"
 #include "sb_text.h"
 
@@ -212,11 +213,7 @@ _Static_assert(sizeof(struct cache_ent) == 64, "a cache entry is a line");
 struct sb_pseudo_cache *
 sb_pseudo_cache_new(void)
 {
-	struct sb_pseudo_cache *c;
-
-	if ((c = aligned_alloc(64, sizeof(*c))) != NULL)
-		memset(c, 0, sizeof(*c));
-	return c;
+	return sb_table_alloc(sizeof(struct sb_pseudo_cache));
 }
 
 void

@@ -36,6 +36,7 @@
 #include <strings.h>
 
 #include "sb_hash.h"
+#include "sb_mem.h"
 #include "sb_ids.h"
 #include "sb_names.h"
 #include "sb_pseudo.h"
@@ -1227,7 +1228,7 @@ sb_scrub_work_new(struct sb_scrub_work **out, struct sb_err *e)
 	    (w->mctx = pcre2_match_context_create(NULL)) == NULL ||
 	    ntab_init(&w->pt, 256) < 0 ||
 	    (w->tok = calloc(MAX_PERSONS, sizeof *w->tok)) == NULL ||
-	    (w->pcache = calloc(PC_SLOTS, sizeof *w->pcache)) == NULL ||
+	    (w->pcache = sb_table_alloc(PC_SLOTS * sizeof *w->pcache)) == NULL ||
 	    (w->h2 = calloc(H2_SLOTS, sizeof *w->h2)) == NULL)
 		goto nomem;
 	if ((w->stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024,
