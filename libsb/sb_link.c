@@ -13,6 +13,7 @@
 #include "sb_dice.h"
 #include "sb_hash.h"
 #include "sb_json.h"
+#include "sb_mem.h"
 
 #define MAX_WORDS (4096 / 64)
 #define MAX_CIT 4
@@ -210,7 +211,7 @@ sb_link_new(struct sb_link **out, const struct sb_link_opts *o,
 	struct sb_link *l;
 
 	*out = NULL;
-	if ((l = calloc(1, sizeof(*l))) == NULL)
+	if ((l = sb_big_calloc(1, sizeof(*l))) == NULL)
 		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
 	l->o = *o;
 	if (l->o.threshold < 0)
@@ -336,7 +337,7 @@ grow(void **p, size_t *cap, size_t need, size_t size)
 	nc = *cap ? *cap * 2 : 1024;
 	while (nc < need)
 		nc *= 2;
-	if ((q = realloc(*p, nc * size)) == NULL)
+	if ((q = sb_big_realloc(*p, nc * size)) == NULL)
 		return -1;
 	*p = q;
 	*cap = nc;
@@ -391,7 +392,7 @@ struct sb_link_rec {
 int
 sb_link_rec_new(struct sb_link_rec **out, struct sb_err *e)
 {
-	if ((*out = calloc(1, sizeof(**out))) == NULL)
+	if ((*out = sb_big_calloc(1, sizeof(**out))) == NULL)
 		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
 	return SB_OK;
 }
@@ -582,7 +583,7 @@ parse_persons(const struct sb_link *l, const cJSON *root,
 	r->member = dup_or_null(str(prov, "member"));
 	rn = get(prov, "record");
 	r->record = cJSON_IsNumber(rn) ? (long)rn->valuedouble : -1;
-	if ((r->pids = calloc(np > 0 ? np : 1, sizeof(char *))) == NULL ||
+	if ((r->pids = sb_big_calloc(np > 0 ? np : 1, sizeof(char *))) == NULL ||
 	    r->case_id == NULL)
 		goto nomem;
 	r->np = np;
@@ -706,7 +707,7 @@ room(struct sb_link *l, size_t np, size_t nids)
 		return -1;
 	bytes = l->capm * l->nw * 8;
 	for (int a = 0; a < 4 && l->capm != capm; a++) {
-		uint64_t *q = realloc(*arr[a], bytes > 0 ? bytes : 8);
+		uint64_t *q = sb_big_realloc(*arr[a], bytes > 0 ? bytes : 8);
 
 		if (q == NULL)
 			return -1;
@@ -855,9 +856,9 @@ struct kv {
 static inline __attribute__((always_inline)) int
 radix(void *base, size_t n, size_t size)
 {
-	unsigned char *tmp = malloc((n > 0 ? n : 1) * size), *src = base;
+	unsigned char *tmp = sb_big_malloc((n > 0 ? n : 1) * size), *src = base;
 	unsigned char *dst = tmp, *t;
-	size_t *cnt = malloc(65536 * sizeof(size_t));
+	size_t *cnt = sb_big_malloc(65536 * sizeof(size_t));
 	uint64_t k;
 
 	if (tmp == NULL || cnt == NULL) {
@@ -979,7 +980,7 @@ static int
 blocking_keys(struct sb_link *l, struct keys *k)
 {
 	size_t nbits = l->nw * 64;
-	uint16_t *perm = malloc(LSH_HASHES * nbits * sizeof(uint16_t));
+	uint16_t *perm = sb_big_malloc(LSH_HASHES * nbits * sizeof(uint16_t));
 	uint16_t mh[LSH_HASHES];
 	uint64_t s = l->o.seed;
 	int rc = -1;
@@ -1175,7 +1176,7 @@ fold32(uint64_t t)
 static int
 bm_init(struct sb_link *l)
 {
-	if ((l->bm = malloc((l->nm + 1) * sizeof(*l->bm))) == NULL)
+	if ((l->bm = sb_big_malloc((l->nm + 1) * sizeof(*l->bm))) == NULL)
 		return -1;
 	for (size_t i = 0; i < l->nm; i++) {
 		const struct mention *m = &l->m[i];
@@ -1258,7 +1259,7 @@ sort_pairs(uint64_t **v, size_t *n)
 	uint64_t *q;
 	size_t i, j;
 
-	if (*n > 0 && (q = realloc(*v, *n * sizeof(*q))) != NULL)
+	if (*n > 0 && (q = sb_big_realloc(*v, *n * sizeof(*q))) != NULL)
 		*v = q;
 	if (radix_u64(*v, *n) < 0)
 		return -1;
@@ -1275,7 +1276,7 @@ static int
 merge_pairs(struct sb_link *l, struct pairbuf *a, struct pairbuf *b)
 {
 	size_t i = 0, j = 0, n = 0;
-	uint64_t *out = malloc((a->n + b->n + 1) * sizeof(*out));
+	uint64_t *out = sb_big_malloc((a->n + b->n + 1) * sizeof(*out));
 
 	if (out == NULL)
 		return -1;
@@ -1316,7 +1317,7 @@ split_sample(struct sb_link *l)
 	}
 	l->npairs = cand;
 	l->nsample = j - cand;
-	if (j > 0 && (q = realloc(l->pairs, j * sizeof(*q))) != NULL)
+	if (j > 0 && (q = sb_big_realloc(l->pairs, j * sizeof(*q))) != NULL)
 		l->pairs = q;
 }
 
@@ -1358,8 +1359,8 @@ block_worker(void *arg)
 
 	pb->rc = -1;
 	/* Slot value 0 is pair (0, 0), never added: empty. */
-	if ((pb->seen = calloc(SEEN_SLOTS, sizeof(*pb->seen))) == NULL ||
-	    (pb->sn = malloc(pb->l->o.max_block * sizeof(*pb->sn))) == NULL)
+	if ((pb->seen = sb_big_calloc(SEEN_SLOTS, sizeof(*pb->seen))) == NULL ||
+	    (pb->sn = sb_big_malloc(pb->l->o.max_block * sizeof(*pb->sn))) == NULL)
 		goto out;
 	for (i = pb->from; i < pb->to; i = j) {
 		for (j = i + 1; j < pb->to && kv[j].k == kv[i].k; j++)
@@ -1727,7 +1728,7 @@ estimate_u(struct sb_link *l)
 	    2000000;
 	uint8_t lv[SB_LF_COUNT];
 
-	struct kv *ord = malloc((l->nm + 1) * sizeof(*ord));
+	struct kv *ord = sb_big_malloc((l->nm + 1) * sizeof(*ord));
 
 	/* Mentions in an order of their content, not of the input: the
 	 * same records in another order give the same sample. */
@@ -1917,7 +1918,7 @@ collect_patterns(const struct sb_link *l, const uint8_t *lv,
     struct patterns *pt)
 {
 	size_t all = l->npairs + l->nsample, cap = 4096, used = 0, i;
-	struct pat *t = calloc(cap, sizeof(*t)), *g;
+	struct pat *t = sb_big_calloc(cap, sizeof(*t)), *g;
 
 	memset(pt, 0, sizeof(*pt));
 	if (t == NULL)
@@ -1928,7 +1929,7 @@ collect_patterns(const struct sb_link *l, const uint8_t *lv,
 		    i < l->npairs ? 1 : EM_SAMPLE);
 		if (used * 2 <= cap)
 			continue;
-		if ((g = calloc(cap * 2, sizeof(*g))) == NULL)
+		if ((g = sb_big_calloc(cap * 2, sizeof(*g))) == NULL)
 			goto fail;
 		for (size_t x = 0; x < cap; x++)
 			if (t[x].key != 0)
@@ -1941,8 +1942,8 @@ collect_patterns(const struct sb_link *l, const uint8_t *lv,
 		if (t[i].key != 0)
 			t[used++] = t[i];
 	qsort(t, used, sizeof(*t), patcmp);
-	pt->v = malloc((used + 1) * sizeof(*pt->v));
-	pt->n = malloc((used + 1) * sizeof(*pt->n));
+	pt->v = sb_big_malloc((used + 1) * sizeof(*pt->v));
+	pt->n = sb_big_malloc((used + 1) * sizeof(*pt->n));
 	if (pt->v == NULL || pt->n == NULL)
 		goto fail;
 	for (i = 0; i < used; i++) {
@@ -2057,11 +2058,11 @@ estimate_m(struct sb_link *l, const uint8_t *lv)
 static int
 count_values(struct sb_link *l)
 {
-	struct kv *v = malloc((2 * l->nm + 1) * sizeof(*v));
+	struct kv *v = sb_big_malloc((2 * l->nm + 1) * sizeof(*v));
 	size_t n = 0, i, j;
 
-	l->given_freq = calloc(l->nm + 1, sizeof(uint32_t));
-	l->family_freq = calloc(l->nm + 1, sizeof(uint32_t));
+	l->given_freq = sb_big_calloc(l->nm + 1, sizeof(uint32_t));
+	l->family_freq = sb_big_calloc(l->nm + 1, sizeof(uint32_t));
 	if (v == NULL || l->given_freq == NULL || l->family_freq == NULL) {
 		free(v);
 		return -1;
@@ -2183,7 +2184,7 @@ score(struct sb_link *l, const uint8_t *lv, struct sb_err *e)
 	if (l->prior > 0.5)
 		l->prior = 0.5;
 	prior = log2(l->prior / (1 - l->prior));
-	if ((l->pp = malloc((l->npairs + 1) * sizeof(*l->pp))) == NULL)
+	if ((l->pp = sb_big_malloc((l->npairs + 1) * sizeof(*l->pp))) == NULL)
 		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
 	/* The weights by table; only an exact name looks at frequencies. */
 	for (int f = 0; f < SB_LF_COUNT; f++)
@@ -2306,7 +2307,7 @@ linkcmp(const void *x, const void *y)
 static void
 entity_ids(struct sb_link *l)
 {
-	uint32_t *least = malloc(l->nentities * sizeof(uint32_t));
+	uint32_t *least = sb_big_malloc(l->nentities * sizeof(uint32_t));
 
 	if (least == NULL)
 		return;
@@ -2356,11 +2357,11 @@ cluster(struct sb_link *l, struct sb_err *e)
 	size_t i;
 	int rc = SB_FATAL;
 
-	parent = malloc((l->nm + 1) * sizeof(uint32_t));
-	mem = calloc(l->nm + 1, sizeof(uint32_t *));
-	nmem = calloc(l->nm + 1, sizeof(uint32_t));
-	l->entity = malloc((l->nm + 1) * sizeof(uint32_t));
-	idx = malloc((l->nm + 1) * sizeof(uint32_t));
+	parent = sb_big_malloc((l->nm + 1) * sizeof(uint32_t));
+	mem = sb_big_calloc(l->nm + 1, sizeof(uint32_t *));
+	nmem = sb_big_calloc(l->nm + 1, sizeof(uint32_t));
+	l->entity = sb_big_malloc((l->nm + 1) * sizeof(uint32_t));
+	idx = sb_big_malloc((l->nm + 1) * sizeof(uint32_t));
 	if (parent == NULL || mem == NULL || nmem == NULL ||
 	    l->entity == NULL || idx == NULL)
 		goto out;
@@ -2389,7 +2390,7 @@ cluster(struct sb_link *l, struct sb_err *e)
 			mb = mem[b] != NULL ? mem[b] : (b == one_a ? &one_a :
 			    &one_b);
 		}
-		if ((grown = realloc(mem[a], (size_t)(na + nb) *
+		if ((grown = sb_big_realloc(mem[a], (size_t)(na + nb) *
 		    sizeof(uint32_t))) == NULL)
 			goto out;
 		if (mem[a] == NULL)
@@ -2412,11 +2413,11 @@ cluster(struct sb_link *l, struct sb_err *e)
 			idx[r] = (uint32_t)l->nentities++;
 		l->entity[i] = idx[r];
 	}
-	if ((l->eid = calloc(l->nentities + 1, sizeof(*l->eid))) == NULL)
+	if ((l->eid = sb_big_calloc(l->nentities + 1, sizeof(*l->eid))) == NULL)
 		goto out;
 	entity_ids(l);
 	{
-		uint32_t *size = calloc(l->nentities + 1, sizeof(uint32_t));
+		uint32_t *size = sb_big_calloc(l->nentities + 1, sizeof(uint32_t));
 
 		if (size == NULL)
 			goto out;
@@ -2462,7 +2463,7 @@ sb_link_run(struct sb_link *l, struct sb_err *e)
 	    l->nm - 1 : 0) / 2;
 	l->st.reduction_ratio = l->st.comparisons_possible ? 1.0 -
 	    (double)l->npairs / (double)l->st.comparisons_possible : 0.0;
-	if ((lv = malloc((l->npairs + l->nsample) * SB_LF_COUNT + 1)) == NULL)
+	if ((lv = sb_big_malloc((l->npairs + l->nsample) * SB_LF_COUNT + 1)) == NULL)
 		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
 	compare_all(l, lv);
 	t0 = now();
@@ -2596,7 +2597,7 @@ int
 sb_link_write_links(const struct sb_link *l, struct sb_buf *out,
     struct sb_err *e)
 {
-	struct link *v = malloc((l->nlinks + 1) * sizeof(*v));
+	struct link *v = sb_big_malloc((l->nlinks + 1) * sizeof(*v));
 	struct sb_jw w;
 	size_t i, nv = 0;
 	char num[32];

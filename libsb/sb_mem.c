@@ -1,5 +1,6 @@
 #include "sb_mem.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,4 +25,43 @@ sb_table_alloc(size_t n)
 		(void)madvise(p, size, MADV_HUGEPAGE);
 	memset(p, 0, n);
 	return p;
+}
+
+#define BIG ((size_t)4 << 20)
+
+/* The huge pages that fit inside [p, p + n). */
+static void *
+advise(void *p, size_t n)
+{
+	uintptr_t lo, hi;
+
+	if (p == NULL || n < BIG)
+		return p;
+	lo = ((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+	hi = ((uintptr_t)p + n) & ~(uintptr_t)(HUGE_PAGE - 1);
+	if (hi > lo)
+		(void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+	return p;
+}
+
+void *
+sb_big_malloc(size_t n)
+{
+	return advise(malloc(n), n);
+}
+
+void *
+sb_big_calloc(size_t nmemb, size_t size)
+{
+	if (size > 0 && nmemb > SIZE_MAX / size) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	return advise(calloc(nmemb, size), nmemb * size);
+}
+
+void *
+sb_big_realloc(void *p, size_t n)
+{
+	return advise(realloc(p, n), n);
 }

@@ -1,6 +1,7 @@
 /* sb_mem: table memory is zeroed, aligned, and released with free(). */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "sb_mem.h"
 #include "tap.h"
@@ -32,5 +33,31 @@ main(void)
 		free(p);
 	}
 	ok(sb_table_alloc(SIZE_MAX - 10) == NULL, "an impossible size: NULL");
+	{
+		/* Large arrays: calloc zeroes, realloc keeps the contents
+		 * across the 4 MiB line where the advice starts. */
+		size_t n = (size_t)6 << 20, keep = 1;
+		unsigned char *p = sb_big_calloc(n, 1), *q;
+
+		ok(p != NULL && zeroed(p, n), "sb_big_calloc: 6 MiB zeroed");
+		for (size_t i = 0; p != NULL && i < n; i++)
+			p[i] = (unsigned char)(i * 7);
+		q = p != NULL ? sb_big_realloc(p, 2 * n) : NULL;
+		for (size_t i = 0; q != NULL && i < n; i++)
+			keep &= q[i] == (unsigned char)(i * 7);
+		ok(q != NULL && keep, "sb_big_realloc: 6 to 12 MiB, contents "
+		    "kept");
+		q = q != NULL ? sb_big_realloc(q, 100) : NULL;
+		ok(q != NULL && q[99] == (unsigned char)(99 * 7),
+		    "sb_big_realloc: down to 100 bytes");
+		free(q);
+		p = sb_big_malloc(n);
+		if (p != NULL)
+			memset(p, 1, n);
+		ok(p != NULL, "sb_big_malloc: 6 MiB, writable");
+		free(p);
+		ok(sb_big_calloc(SIZE_MAX / 2, 4) == NULL,
+		    "sb_big_calloc: an overflowing size is NULL");
+	}
 	return tap_done();
 }
