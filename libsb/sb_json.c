@@ -1,6 +1,7 @@
 #include "sb_json.h"
 
 #include <errno.h>
+#include <math.h>
 
 #include <sodium.h>
 
@@ -256,6 +257,57 @@ sb_jw_int(struct sb_jw *w, long long v)
 		*--p = '-';
 	sep(w);
 	put(w, p, (size_t)(num + sizeof num - p));
+}
+
+int
+sb_fmt_fixed(char *out, double x, int decimals)
+{
+	static const double pow10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+	    1e8, 1e9};
+	char num[32], *p = num + sizeof num;
+	double a = fabs(x), scaled, whole, frac;
+	unsigned long long u;
+	size_t n;
+
+	/* snprintf rounds the exact binary value.  Below 2^31 the scaled
+	 * value is within 2^-22 of the exact product, so the integer path
+	 * rounds the same way unless it is that near a half, and then
+	 * snprintf decides; it also takes large, infinite and NaN values. */
+	if (decimals < 0 || decimals > 9 || !(a < 2147483648.0 /
+	    pow10[decimals]))
+		return snprintf(out, 32, "%.*f", decimals, x);
+	scaled = a * pow10[decimals];
+	whole = floor(scaled);
+	frac = scaled - whole;
+	if (fabs(frac - 0.5) < 1e-6)
+		return snprintf(out, 32, "%.*f", decimals, x);
+	u = (unsigned long long)whole + (frac > 0.5);
+	for (int i = 0; i < decimals; i++) {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	}
+	if (decimals > 0)
+		*--p = '.';
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (signbit(x))
+		*--p = '-';
+	n = (size_t)(num + sizeof num - p);
+	memcpy(out, p, n);
+	out[n] = '\0';
+	return (int)n;
+}
+
+void
+sb_jw_fixed(struct sb_jw *w, double x, int decimals)
+{
+	char num[32];
+	int n = sb_fmt_fixed(num, x, decimals);
+
+	sep(w);
+	put(w, num, (size_t)n);
 }
 
 void

@@ -54,6 +54,12 @@ void sb_jw_str(struct sb_jw *w, const char *s, size_t n);
 void sb_jw_cstr(struct sb_jw *w, const char *s);
 void sb_jw_int(struct sb_jw *w, long long v);
 void sb_jw_bool(struct sb_jw *w, bool v);
+/* x as printf's "%.*f" with decimals 0 to 9 would write it, byte for
+ * byte, and as fast as an integer where x is not (nearly) halfway
+ * between two outputs.  sb_fmt_fixed puts it in out (32 bytes at least)
+ * and returns its length. */
+void sb_jw_fixed(struct sb_jw *w, double x, int decimals);
+int sb_fmt_fixed(char *out, double x, int decimals);
 /* A name from outside the data (a file or member name) that need not be
  * UTF-8: bytes of an invalid sequence are written as '?'. */
 void sb_jw_name(struct sb_jw *w, const char *s);

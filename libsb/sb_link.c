@@ -2600,7 +2600,6 @@ sb_link_write_links(const struct sb_link *l, struct sb_buf *out,
 	struct link *v = sb_big_malloc((l->nlinks + 1) * sizeof(*v));
 	struct sb_jw w;
 	size_t i, nv = 0;
-	char num[32];
 
 	if (v == NULL)
 		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
@@ -2634,11 +2633,9 @@ sb_link_write_links(const struct sb_link *l, struct sb_buf *out,
 		sb_jw_key(&w, "b");
 		put_ref(&w, l, v[i].b);
 		sb_jw_key(&w, "p");
-		snprintf(num, sizeof num, "%.6f", v[i].p);
-		sb_jw_raw(&w, num, strlen(num));
+		sb_jw_fixed(&w, v[i].p, 6);
 		sb_jw_key(&w, "weight");
-		snprintf(num, sizeof num, "%.3f", v[i].weight);
-		sb_jw_raw(&w, num, strlen(num));
+		sb_jw_fixed(&w, v[i].weight, 3);
 		sb_jw_key(&w, "fields");
 		sb_jw_obj(&w);
 		for (int f = 0; f < SB_LF_COUNT; f++) {
@@ -2651,9 +2648,8 @@ sb_link_write_links(const struct sb_link *l, struct sb_buf *out,
 			sb_jw_key(&w, "agreement");
 			sb_jw_cstr(&w, level_names[f][lvl]);
 			sb_jw_key(&w, "weight");
-			snprintf(num, sizeof num, "%.3f",
-			    field_weight(l, f, lvl, v[i].a, v[i].b));
-			sb_jw_raw(&w, num, strlen(num));
+			sb_jw_fixed(&w, field_weight(l, f, lvl, v[i].a, v[i].b),
+			    3);
 			sb_jw_end_obj(&w);
 		}
 		sb_jw_end_obj(&w);

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cjson/cJSON.h>
 #include <sodium.h>
@@ -172,7 +173,17 @@ struct run {
 	struct sb_buf buf, rbuf;
 	struct batch b;
 	struct worker wk[THREADS];
+	double sec_read, sec_write; /* the two readings, for -s */
 };
+
+static double
+now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
 
 static int
 parse_option(int c, struct opts *o)
@@ -713,8 +724,9 @@ print_stats(const struct run *r)
 	    "than one mention)\n", sb_progname,
 	    (unsigned long long)s->links, s->entities, s->entities_multi);
 	fprintf(stderr, "%s: stats: seconds: block %.2f compare %.2f "
-	    "model %.2f cluster %.2f\n", sb_progname, s->seconds_block,
-	    s->seconds_compare, s->seconds_em, s->seconds_cluster);
+	    "model %.2f cluster %.2f read %.2f write %.2f\n", sb_progname,
+	    s->seconds_block, s->seconds_compare, s->seconds_em,
+	    s->seconds_cluster, r->sec_read, r->sec_write);
 }
 
 /* Score the entities against the truth: pairwise and B-cubed. */
@@ -829,6 +841,7 @@ static int
 run_all(struct run *r)
 {
 	struct sb_err e;
+	double t;
 	int st;
 
 	/* A bad truth file is said before the work, not after. */
@@ -845,12 +858,15 @@ run_all(struct run *r)
 		sb_warnx("%s", e.msg);
 		return SB_EXIT_SOFTWARE;
 	}
+	t = now();
 	if ((st = read_pass(r)) != SB_EXIT_OK)
 		return st;
+	r->sec_read = now() - t;
 	if (sb_link_run(r->link, &e) != SB_OK) {
 		sb_warnx("%s", e.msg);
 		return sb_cli_exit_for(e.kind);
 	}
+	t = now();
 	if (!r->o.links_only && (st = write_pass(r)) != SB_EXIT_OK)
 		return st;
 	if (sb_link_write_links(r->link, &r->buf, &e) != SB_OK) {
@@ -859,6 +875,7 @@ run_all(struct run *r)
 	}
 	if ((st = flush_buf(&r->buf, r->outfp)) != SB_EXIT_OK)
 		return st;
+	r->sec_write = now() - t;
 	if (r->o.stats)
 		print_stats(r);
 	if (r->o.truth != NULL && (st = evaluate(r)) != SB_EXIT_OK)

@@ -1,5 +1,10 @@
 /* sb_json: UTF-8 validation and the streaming writer. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "sb_json.h"
+#include "sb_rng.h"
 #include "tap.h"
 
 int
@@ -43,5 +48,48 @@ main(void)
 	ok(sb_jw_failed(&w), "limit makes the writer fail");
 	sb_buf_release(&b);
 	sb_buf_release(&small);
+	{
+		/* sb_fmt_fixed is snprintf's "%.*f", byte for byte: random
+		 * values over many scales, values a hair either side of a
+		 * half, exact halves, zeros of both signs, the large and the
+		 * not finite. */
+		static const double odd[] = {0.0, -0.0, 0.5, 1.5, 2.5, -2.5,
+		    0.0005, 1.0005, 2.0005, 0.125, -0.125, 1e-320, 1e9, 3e12,
+		    -7.77e15, 2147483647.5, INFINITY, -INFINITY, NAN};
+		struct sb_rng rng;
+		char got[32], want[32];
+		int bad = 0, d;
+		double x;
+
+		sb_rng_seed(&rng, "fixed");
+		for (int i = 0; i < 400000; i++) {
+			d = (int)sb_rng_below(&rng, 10);
+			x = ((double)sb_rng_u64(&rng) / 18446744073709551616.0 -
+			    0.5) * pow(10, (int)sb_rng_below(&rng, 14) - 4);
+			if (i % 4 == 1) /* near a half of the last digit */
+				x = (floor(x * pow(10, d)) + 0.5) / pow(10, d) +
+				    (double)((int)sb_rng_below(&rng, 5) - 2) *
+				    1e-17 * fabs(x);
+			sb_fmt_fixed(got, x, d);
+			snprintf(want, sizeof want, "%.*f", d, x);
+			bad += strcmp(got, want) != 0;
+		}
+		for (size_t i = 0; i < sizeof(odd) / sizeof(odd[0]); i++)
+			for (d = 0; d <= 9; d++) {
+				sb_fmt_fixed(got, odd[i], d);
+				snprintf(want, sizeof want, "%.*f", d, odd[i]);
+				bad += strcmp(got, want) != 0;
+			}
+		ok(bad == 0, "sb_fmt_fixed is %%.*f on 400,190 values "
+		    "(%d differ)", bad);
+		sb_buf_init(&b, 1024);
+		sb_jw_init(&w, &b);
+		sb_jw_arr(&w);
+		sb_jw_fixed(&w, 0.1234565, 6);
+		sb_jw_fixed(&w, -3.0, 3);
+		sb_jw_end_arr(&w);
+		is_str(b.data, "[0.123456,-3.000]", "sb_jw_fixed in an array");
+		sb_buf_release(&b);
+	}
 	return tap_done();
 }
