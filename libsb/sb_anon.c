@@ -11,8 +11,8 @@
 
 #include "sb_date.h"
 #include "sb_hash.h"
-#include "sb_mem.h"
 #include "sb_json.h"
+#include "sb_mem.h"
 #include "sb_nameform.h"
 #include "sb_pseudo.h"
 #include "sb_text.h"

@@ -10,8 +10,8 @@
 #include <sodium.h>
 
 #include "sb_hash.h"
-#include "sb_mem.h"
 #include "sb_ids.h"
+#include "sb_mem.h"
 #include "sb_text.h"
 
 #define TOKEN_BYTES 16

@@ -36,8 +36,8 @@
 #include <strings.h>
 
 #include "sb_hash.h"
-#include "sb_mem.h"
 #include "sb_ids.h"
+#include "sb_mem.h"
 #include "sb_names.h"
 #include "sb_pseudo.h"
 

@@ -45,7 +45,8 @@ main(void)
 		q = p != NULL ? sb_big_realloc(p, 2 * n) : NULL;
 		for (size_t i = 0; q != NULL && i < n; i++)
 			keep &= q[i] == (unsigned char)(i * 7);
-		ok(q != NULL && keep, "sb_big_realloc: 6 to 12 MiB, contents "
+		ok(q != NULL && keep,
+		    "sb_big_realloc: 6 to 12 MiB, contents "
 		    "kept");
 		q = q != NULL ? sb_big_realloc(q, 100) : NULL;
 		ok(q != NULL && q[99] == (unsigned char)(99 * 7),
