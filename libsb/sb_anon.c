@@ -22,104 +22,6 @@
 #define CLK_WORDS (SB_CLK_MAX_BITS / 64)
 #define B64_MAX (SB_CLK_MAX_BITS / 6 + 8)
 
-/* ------------------------------------------------------------- arena */
-
-/*
- * cJSON allocates every node and string with malloc and frees them one by
- * one; for a record that lives a few microseconds that was a fifth of the
- * tool's time.  While a thread anonymises a record, cJSON's allocations
- * come from that thread's arena (bump allocation, freed all at once);
- * outside, and in other threads, they are plain malloc and free.
- */
-#define ARENA_BLOCK ((size_t)256 << 10)
-
-struct arena_block {
-	struct arena_block *next;
-	size_t size, used;
-	_Alignas(16) unsigned char data[];
-};
-
-struct arena {
-	struct arena_block *head;
-};
-
-static _Thread_local struct arena *cur_arena;
-static pthread_once_t hooks_once = PTHREAD_ONCE_INIT;
-
-static bool
-in_arena(const struct arena *a, const void *p)
-{
-	const struct arena_block *b;
-
-	for (b = a->head; b != NULL; b = b->next)
-		if ((const unsigned char *)p >= b->data &&
-		    (const unsigned char *)p < b->data + b->size)
-			return true;
-	return false;
-}
-
-static void *
-arena_malloc(size_t n)
-{
-	struct arena *a = cur_arena;
-	struct arena_block *b;
-	size_t need = (n + 15) & ~(size_t)15, size;
-
-	if (a == NULL)
-		return malloc(n);
-	b = a->head;
-	if (b == NULL || b->size - b->used < need) {
-		size = need > ARENA_BLOCK ? need : ARENA_BLOCK;
-		if ((b = malloc(sizeof(*b) + size)) == NULL)
-			return NULL;
-		b->size = size;
-		b->used = 0;
-		b->next = a->head;
-		a->head = b;
-	}
-	b->used += need;
-	return b->data + b->used - need;
-}
-
-static void
-arena_free(void *p)
-{
-	if (p != NULL && (cur_arena == NULL || !in_arena(cur_arena, p)))
-		free(p);
-}
-
-/* Forget everything allocated; keep one block for the next record. */
-static void
-arena_reset(struct arena *a)
-{
-	struct arena_block *b, *next;
-
-	if (a->head == NULL)
-		return;
-	for (b = a->head->next; b != NULL; b = next) {
-		next = b->next;
-		free(b);
-	}
-	a->head->next = NULL;
-	a->head->used = 0;
-}
-
-static void
-arena_release(struct arena *a)
-{
-	arena_reset(a);
-	free(a->head);
-	a->head = NULL;
-}
-
-static void
-install_hooks(void)
-{
-	cJSON_Hooks h = {arena_malloc, arena_free};
-
-	cJSON_InitHooks(&h);
-}
-
 /* Token types whose subkeys are derived once, not per token. */
 static const char *const tok_types[] = {"national_id", "passport",
     "id_card", "phone", "email", "iban", "card", "plate", "handle", "ip",
@@ -168,7 +70,7 @@ struct sb_anon_work {
 	const char *country;
 	char case_date[11];
 	struct sb_buf *hits;	  /* hit/1 lines, or NULL */
-	struct arena arena;	  /* cJSON's, while a record is read */
+	struct sb_json_arena arena; /* cJSON's, while a record is read */
 	bool surveying;		  /* first pass: check, do not scrub */
 	const cJSON *provenance;  /* of the record being written */
 };
@@ -277,7 +179,7 @@ sb_anon_new(struct sb_anon **out, const struct sb_anon_opts *o,
 		    "bad anonymiser options (key, scrubber or CLK parameters)");
 	if ((a = calloc(1, sizeof(*a))) == NULL)
 		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
-	(void)pthread_once(&hooks_once, install_hooks);
+	sb_json_arena_init();
 	a->o = *o;
 	for (size_t i = 0; i < NTOK; i++)
 		sb_key_subkey(o->key, tok_types[i], a->sub_tok[i]);
@@ -347,7 +249,7 @@ sb_anon_work_free(struct sb_anon_work *w)
 	sb_buf_release(&w->text);
 	sb_buf_release(&w->survey);
 	sb_buf_release(&w->frame);
-	arena_release(&w->arena);
+	sb_json_arena_release(&w->arena);
 	free(w);
 }
 
@@ -1617,7 +1519,7 @@ sb_anon_record(const struct sb_anon *a, struct sb_anon_work *wk,
 	size_t mark = out->len, hmark = wk->hits ? wk->hits->len : 0;
 	int r;
 
-	cur_arena = &wk->arena;
+	sb_json_arena_enter(&wk->arena);
 	if ((r = parse_case(rec, n, &root, e)) == SB_PASS) {
 		r = sb_buf_add(out, rec, n) != 0 || sb_buf_addc(out, '\n') != 0 ?
 		    sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory") : SB_OK;
@@ -1632,10 +1534,9 @@ sb_anon_record(const struct sb_anon *a, struct sb_anon_work *wk,
 	}
 	/* Everything cJSON allocated for the record is in the arena: reset
 	 * frees it without walking the tree (cJSON_Delete would only call
-	 * arena_free, a no-op, for each node). */
+	 * the arena's free, a no-op, for each node). */
 	(void)root;
-	cur_arena = NULL;
-	arena_reset(&wk->arena);
+	sb_json_arena_leave(&wk->arena);
 	if (r != SB_OK) {
 		out->len = mark;
 		if (wk->hits != NULL)
@@ -1828,7 +1729,7 @@ sb_anon_survey_collect(const struct sb_anon *a, struct sb_anon_work *wk,
 	cJSON *root = NULL;
 	int r;
 
-	cur_arena = &wk->arena;
+	sb_json_arena_enter(&wk->arena);
 	r = parse_case(rec, n, &root, e);
 	if (r == SB_PASS)
 		r = SB_OK;
@@ -1865,8 +1766,7 @@ sb_anon_survey_collect(const struct sb_anon *a, struct sb_anon_work *wk,
 		r = sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
 out:
 	(void)root; /* in the arena, as in sb_anon_record */
-	cur_arena = NULL;
-	arena_reset(&wk->arena);
+	sb_json_arena_leave(&wk->arena);
 	return r;
 }
 

@@ -1,5 +1,7 @@
 #include "sb_clk.h"
 
+#include <pthread.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -96,4 +98,61 @@ sb_clk_dice(const uint64_t *a, const uint64_t *b, size_t nwords)
 		cb += (uint64_t)__builtin_popcountll(b[i]);
 	}
 	return ca + cb == 0 ? 0.0 : 2.0 * (double)both / (double)(ca + cb);
+}
+
+/* Base64 digit values; 255 for anything else ('=' too). */
+static unsigned char b64_val[256];
+static pthread_once_t b64_once = PTHREAD_ONCE_INIT;
+
+static void
+b64_fill(void)
+{
+	static const char digits[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+	memset(b64_val, 255, sizeof(b64_val));
+	for (int i = 0; i < 64; i++)
+		b64_val[(unsigned char)digits[i]] = (unsigned char)i;
+}
+
+long
+sb_clk_b64_decode(const char *s, size_t n, unsigned char *out, size_t cap)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t pad, o = 0, need;
+	uint32_t v;
+
+	(void)pthread_once(&b64_once, b64_fill);
+	if (n % 4 != 0)
+		return -1;
+	pad = n == 0 ? 0 : (u[n - 1] == '=') + (u[n - 2] == '=');
+	need = n / 4 * 3 - pad;
+	if (need > cap)
+		return -1;
+	for (size_t i = 0; i < n; i += 4) {
+		unsigned char a = b64_val[u[i]], b = b64_val[u[i + 1]];
+		unsigned char c = b64_val[u[i + 2]], d = b64_val[u[i + 3]];
+		bool last = i + 4 == n;
+
+		if (last && pad > 0) {
+			/* "xx==" or "xxx=": the padding, and no stray bits. */
+			if ((a | b) > 63 || (pad == 1 && c > 63) ||
+			    (pad == 2 && (u[i + 2] != '=' || (b & 15) != 0)) ||
+			    (pad == 1 && (c & 3) != 0))
+				return -1;
+			v = (uint32_t)a << 18 | (uint32_t)b << 12 |
+			    (pad == 1 ? (uint32_t)c << 6 : 0);
+			out[o++] = (unsigned char)(v >> 16);
+			if (pad == 1)
+				out[o++] = (unsigned char)(v >> 8);
+			break;
+		}
+		if ((a | b | c | d) > 63)
+			return -1;
+		v = (uint32_t)a << 18 | (uint32_t)b << 12 | (uint32_t)c << 6 | d;
+		out[o++] = (unsigned char)(v >> 16);
+		out[o++] = (unsigned char)(v >> 8);
+		out[o++] = (unsigned char)v;
+	}
+	return (long)o;
 }

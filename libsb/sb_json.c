@@ -2,15 +2,16 @@
 
 #include <errno.h>
 #include <math.h>
-
-#include <sodium.h>
-
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
-#include <stdlib.h>
-#include <string.h>
+
+#include <cjson/cJSON.h>
+#include <sodium.h>
 
 static inline bool
 plain(unsigned char c)
@@ -432,4 +433,158 @@ sb_ndjson_blank(const char *p, size_t n)
 		if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r')
 			return false;
 	return true;
+}
+
+/* ------------------------------------------------------------- arena */
+
+#define ARENA_BLOCK ((size_t)256 << 10)
+
+struct sb_json_arena_block {
+	struct sb_json_arena_block *next;
+	size_t size, used;
+	_Alignas(16) unsigned char data[];
+};
+
+static _Thread_local struct sb_json_arena *cur_arena;
+static pthread_once_t hooks_once = PTHREAD_ONCE_INIT;
+static pthread_once_t tls_once = PTHREAD_ONCE_INIT;
+static pthread_key_t tls_key;
+static bool tls_key_ok;
+
+static bool
+in_arena(const struct sb_json_arena *a, const void *p)
+{
+	const struct sb_json_arena_block *b;
+
+	for (b = a->head; b != NULL; b = b->next)
+		if ((const unsigned char *)p >= b->data &&
+		    (const unsigned char *)p < b->data + b->size)
+			return true;
+	return false;
+}
+
+static void *
+arena_malloc(size_t n)
+{
+	struct sb_json_arena *a = cur_arena;
+	struct sb_json_arena_block *b;
+	size_t need = (n + 15) & ~(size_t)15, size;
+
+	if (a == NULL)
+		return malloc(n);
+	b = a->head;
+	if (b == NULL || b->size - b->used < need) {
+		size = need > ARENA_BLOCK ? need : ARENA_BLOCK;
+		if ((b = malloc(sizeof(*b) + size)) == NULL)
+			return NULL;
+		b->size = size;
+		b->used = 0;
+		b->next = a->head;
+		a->head = b;
+	}
+	b->used += need;
+	return b->data + b->used - need;
+}
+
+static void
+arena_free(void *p)
+{
+	if (p != NULL && (cur_arena == NULL || !in_arena(cur_arena, p)))
+		free(p);
+}
+
+static void
+install_hooks(void)
+{
+	cJSON_Hooks h = {arena_malloc, arena_free};
+
+	cJSON_InitHooks(&h);
+}
+
+void
+sb_json_arena_init(void)
+{
+	(void)pthread_once(&hooks_once, install_hooks);
+}
+
+void
+sb_json_arena_enter(struct sb_json_arena *a)
+{
+	sb_json_arena_init();
+	cur_arena = a;
+}
+
+/* Forget everything allocated; keep the newest block (a block bigger
+ * than ARENA_BLOCK, made for one large value, is not kept). */
+void
+sb_json_arena_leave(struct sb_json_arena *a)
+{
+	struct sb_json_arena_block *b, *next, *keep = NULL;
+
+	if (cur_arena == a)
+		cur_arena = NULL;
+	for (b = a->head; b != NULL; b = next) {
+		next = b->next;
+		if (keep == NULL && b->size == ARENA_BLOCK)
+			keep = b;
+		else
+			free(b);
+	}
+	if (keep != NULL) {
+		keep->next = NULL;
+		keep->used = 0;
+	}
+	a->head = keep;
+}
+
+void
+sb_json_arena_release(struct sb_json_arena *a)
+{
+	sb_json_arena_leave(a);
+	free(a->head);
+	a->head = NULL;
+}
+
+static void
+tls_free(void *p)
+{
+	sb_json_arena_release(p);
+	free(p);
+}
+
+static void
+tls_init(void)
+{
+	tls_key_ok = pthread_key_create(&tls_key, tls_free) == 0;
+}
+
+struct sb_json_arena *
+sb_json_arena_thread(void)
+{
+	struct sb_json_arena *a;
+
+	(void)pthread_once(&tls_once, tls_init);
+	if (!tls_key_ok)
+		return NULL;
+	if ((a = pthread_getspecific(tls_key)) != NULL)
+		return a;
+	if ((a = calloc(1, sizeof(*a))) == NULL)
+		return NULL;
+	if (pthread_setspecific(tls_key, a) != 0) {
+		free(a);
+		return NULL;
+	}
+	return a;
+}
+
+void
+sb_json_arena_thread_release(void)
+{
+	struct sb_json_arena *a;
+
+	(void)pthread_once(&tls_once, tls_init);
+	if (!tls_key_ok || (a = pthread_getspecific(tls_key)) == NULL)
+		return;
+	(void)pthread_setspecific(tls_key, NULL);
+	tls_free(a);
 }

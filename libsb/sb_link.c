@@ -10,6 +10,7 @@
 #include <cjson/cJSON.h>
 #include <sodium.h>
 
+#include "sb_clk.h"
 #include "sb_dice.h"
 #include "sb_hash.h"
 #include "sb_json.h"
@@ -213,6 +214,8 @@ sb_link_new(struct sb_link **out, const struct sb_link_opts *o,
 	*out = NULL;
 	if ((l = sb_big_calloc(1, sizeof(*l))) == NULL)
 		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+	/* cJSON's hooks, before the threads that parse. */
+	sb_json_arena_init();
 	l->o = *o;
 	if (l->o.threshold < 0)
 		l->o.threshold = 0.5;
@@ -243,6 +246,9 @@ free_case(char *case_id, char *source, char *member, char **pids, size_t np)
 void
 sb_link_free(struct sb_link *l)
 {
+	/* The arena sb_link_parse and sb_link_rewrite used on this thread
+	 * (the others' went with their threads). */
+	sb_json_arena_thread_release();
 	if (l == NULL)
 		return;
 	for (size_t i = 0; i < l->ncases; i++) {
@@ -430,12 +436,13 @@ clk_parse(struct sb_link_rec *r, const char *b64, struct pclk *c, bool hash)
 	unsigned char bin[MAX_WORDS * 8];
 	uint64_t *w;
 	size_t n, nw;
+	long got;
 
 	memset(c, 0, sizeof(*c));
-	if (b64 == NULL || sodium_base642bin(bin, sizeof(bin), b64,
-	    strlen(b64), NULL, &n, NULL, sodium_base64_VARIANT_ORIGINAL) != 0 ||
-	    n == 0 || n % 8 != 0)
+	if (b64 == NULL || (got = sb_clk_b64_decode(b64, strlen(b64), bin,
+	    sizeof(bin))) <= 0 || got % 8 != 0)
 		return 0;
+	n = (size_t)got;
 	nw = n / 8;
 	if (grow((void **)&r->words, &r->capwords, r->nwords + nw,
 	    sizeof(*r->words)) < 0)
@@ -648,15 +655,23 @@ int
 sb_link_parse(const struct sb_link *l, const char *line, size_t n,
     struct sb_link_rec *r, struct sb_err *e)
 {
+	struct sb_json_arena *a = sb_json_arena_thread();
 	cJSON *root;
 
 	rec_clear(r);
+	if (a != NULL)
+		sb_json_arena_enter(a);
 	if ((root = cJSON_ParseWithLength(line, n)) == NULL)
 		r->status = sb_seterr(&r->err, SB_REJECT, SB_E_DATA,
 		    "not JSON");
 	else
 		r->status = parse_root(l, root, r, &r->err);
-	cJSON_Delete(root);
+	/* In the arena, the tree goes with it (parse_root copied what it
+	 * keeps). */
+	if (a != NULL)
+		sb_json_arena_leave(a);
+	else
+		cJSON_Delete(root);
 	if (r->status != SB_FATAL)
 		return SB_OK;
 	*e = r->err;
@@ -2519,7 +2534,8 @@ int
 sb_link_rewrite(const struct sb_link *l, size_t rec, const char *line,
     size_t n, struct sb_buf *out, struct sb_err *e)
 {
-	cJSON *root, *p, *x;
+	struct sb_json_arena *a = sb_json_arena_thread();
+	cJSON *root = NULL, *p, *x;
 	const struct kase *k;
 	char *s;
 	size_t i = 0;
@@ -2532,9 +2548,13 @@ sb_link_rewrite(const struct sb_link *l, size_t rec, const char *line,
 		return SB_OK;
 	}
 	k = &l->cases[l->rec2case[rec]];
-	if ((root = cJSON_ParseWithLength(line, n)) == NULL)
-		return sb_seterr(e, SB_FATAL, SB_E_DATA,
+	if (a != NULL)
+		sb_json_arena_enter(a);
+	if ((root = cJSON_ParseWithLength(line, n)) == NULL) {
+		r = sb_seterr(e, SB_FATAL, SB_E_DATA,
 		    "record %zu changed since it was read", rec + 1);
+		goto out;
+	}
 	cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(root,
 	    "persons")) {
 		if (i >= k->np)
@@ -2562,11 +2582,16 @@ sb_link_rewrite(const struct sb_link *l, size_t rec, const char *line,
 	if (sb_buf_adds(out, s) < 0 || sb_buf_addc(out, '\n') < 0)
 		r = sb_seterr(e, SB_FATAL, SB_E_NOMEM, "output too large");
 	cJSON_free(s);
-	cJSON_Delete(root);
-	return r;
+	goto out;
 nomem:
-	cJSON_Delete(root);
-	return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+	r = sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+out:
+	/* The tree and the text are in the arena, when there is one. */
+	if (a != NULL)
+		sb_json_arena_leave(a);
+	else
+		cJSON_Delete(root);
+	return r;
 }
 
 static void

@@ -30,7 +30,9 @@
  * for sb_link_parse and sb_link_rewrite: they only read the linker, and
  * any number of threads may call them at once (each with its own
  * sb_link_rec or output) while no other function runs.  The comparisons
- * use opts.threads workers inside sb_link_run.
+ * use opts.threads workers inside sb_link_run.  sb_link_parse and
+ * sb_link_rewrite parse in the calling thread's cJSON arena
+ * (sb_json_arena_thread); sb_link_free releases the calling thread's.
  */
 #ifndef SB_LINK_H
 #define SB_LINK_H

@@ -1,8 +1,12 @@
 /* sb_clk: Bloom-filter encodings and their Dice similarity. */
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "sb_clk.h"
+#include "sb_rng.h"
 #include "tap.h"
 
 static double
@@ -53,6 +57,56 @@ main(void)
 	memset(x, 0, sizeof x);
 	memset(y, 0, sizeof y);
 	ok(sb_clk_dice(x, y, 16) == 0.0, "two empty filters: 0");
+	{
+		/* sb_clk_b64_decode agrees with libsodium's decoder on every
+		 * encoding of 0 to 300 random bytes, and on each of them with
+		 * one character changed (to a digit, '=', a space or a NUL),
+		 * cut short or lengthened: the same bytes, the same refusals. */
+		static const char swap[] = "A/+z9= \n";
+		unsigned char bin[300], a[320], b[320];
+		char enc[420], alt[420];
+		int differ = 0, refused = 0;
+		struct sb_rng rng;
+
+		sb_rng_seed(&rng, "b64");
+		for (size_t len = 0; len <= 300; len++) {
+			size_t n;
+
+			for (size_t i = 0; i < len; i++)
+				bin[i] = (unsigned char)sb_rng_below(&rng, 256);
+			sodium_bin2base64(enc, sizeof enc, bin, len,
+			    sodium_base64_VARIANT_ORIGINAL);
+			n = strlen(enc);
+			for (int t = -2; t < 12; t++) {
+				size_t m = n, ln;
+				long got;
+				int want;
+
+				memcpy(alt, enc, n + 1);
+				if (t == -1 && n > 0)
+					alt[--m] = '\0'; /* cut short */
+				else if (t == 0)
+					strcpy(alt + m, "QQ=="), m += 4;
+				else if (t > 0 && n > 0)
+					alt[sb_rng_below(&rng, (uint32_t)n)] =
+					    swap[sb_rng_below(&rng, sizeof swap)];
+				m = t > 0 ? n : m;
+				got = sb_clk_b64_decode(alt, m, a, sizeof a);
+				want = sodium_base642bin(b, sizeof b, alt, m,
+				    NULL, &ln, NULL,
+				    sodium_base64_VARIANT_ORIGINAL);
+				if (want != 0)
+					refused++;
+				if ((want != 0) != (got < 0) || (want == 0 &&
+				    ((size_t)got != ln || memcmp(a, b, ln) != 0)))
+					differ++;
+			}
+		}
+		ok(differ == 0 && refused > 1000, "base64 as libsodium decodes "
+		    "it: %d of 4,214 differ (%d refused)", differ, refused);
+		ok(sb_clk_b64_decode("QUJD", 4, a, 2) == -1,
+		    "more bytes than room: refused");
+	}
 	unlink(p1);
 	unlink(p2);
 	rmdir(dir);
