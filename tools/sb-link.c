@@ -122,7 +122,10 @@ struct at {
  * BATCH_RECS records or BATCH_BYTES bytes, which THREADS workers (the
  * main thread one of them) parse or rewrite, taking CHUNK records at a
  * time, and the main thread then takes in input order: what is written
- * and what is said does not depend on which thread did what.
+ * and what is said does not depend on which thread did what.  Two
+ * batches make a pipeline: while a helper thread parses (or rewrites)
+ * one, the main thread takes the one before in order and reads the one
+ * after, then helps with the rest of the first.
  */
 #define BATCH_RECS 4096
 #define BATCH_BYTES ((size_t)4 << 20)
@@ -134,8 +137,15 @@ struct slot {
 	size_t off, n;		 /* the line, NUL-terminated, in text */
 	struct sb_link_rec *lr;	 /* first reading: the record parsed */
 	int st;			 /* second reading: sb_link_rewrite's */
-	int worker;		 /* and whose out holds the record */
+	int worker;		 /* and whose part holds the record */
 	size_t ooff, olen;
+};
+
+/* A worker's share of a batch on the second reading. */
+struct part {
+	struct sb_buf out; /* the records it rewrote */
+	bool failed;	   /* and its first error */
+	struct sb_err e;
 };
 
 struct batch {
@@ -143,18 +153,29 @@ struct batch {
 	struct slot *slot; /* BATCH_RECS */
 	size_t n;
 	atomic_size_t next; /* the next slot for a worker */
+	struct part part[THREADS];
 };
 
 struct worker;
-typedef void (*slot_fn)(struct worker *w, struct slot *s, const char *line);
+typedef void (*slot_fn)(struct worker *w, struct batch *b, struct slot *s,
+    const char *line);
 
 struct worker {
 	struct run *r;
-	slot_fn fn;
 	int id;
-	struct sb_buf out; /* second reading: the records rewritten */
-	bool failed;	   /* and the first error */
-	struct sb_err e;
+};
+
+/* The helper thread: it waits for a batch, takes chunks of it until
+ * none is left, says so, and waits for the next. */
+struct helper {
+	pthread_t th;
+	bool started, quit;
+	pthread_mutex_t mx;
+	pthread_cond_t cv;
+	struct batch *job;
+	slot_fn fn;
+	unsigned long seq, done; /* jobs given, jobs finished */
+	struct worker w;
 };
 
 struct run {
@@ -171,8 +192,9 @@ struct run {
 	bool have_out, have_rej;
 	FILE *outfp;
 	struct sb_buf buf, rbuf;
-	struct batch b;
-	struct worker wk[THREADS];
+	struct batch b[2]; /* the batch being read, and the one before */
+	int cur;
+	struct helper h;
 	double sec_read, sec_write; /* the two readings, for -s */
 };
 
@@ -387,27 +409,32 @@ raw_encode(struct run *r, const char **line, size_t *n, struct sb_err *e)
 static void
 batch_init(struct run *r)
 {
-	sb_buf_init(&r->b.text, (size_t)1 << 34);
-	for (int t = 0; t < THREADS; t++)
-		sb_buf_init(&r->wk[t].out, (size_t)1 << 34);
+	for (int i = 0; i < 2; i++) {
+		sb_buf_init(&r->b[i].text, (size_t)1 << 34);
+		for (int t = 0; t < THREADS; t++)
+			sb_buf_init(&r->b[i].part[t].out, (size_t)1 << 34);
+	}
 }
 
 static void
 batch_release(struct run *r)
 {
-	for (size_t i = 0; r->b.slot != NULL && i < BATCH_RECS; i++)
-		sb_link_rec_free(r->b.slot[i].lr);
-	free(r->b.slot);
-	sb_buf_release(&r->b.text);
-	for (int t = 0; t < THREADS; t++)
-		sb_buf_release(&r->wk[t].out);
+	for (int j = 0; j < 2; j++) {
+		struct batch *b = &r->b[j];
+
+		for (size_t i = 0; b->slot != NULL && i < BATCH_RECS; i++)
+			sb_link_rec_free(b->slot[i].lr);
+		free(b->slot);
+		sb_buf_release(&b->text);
+		for (int t = 0; t < THREADS; t++)
+			sb_buf_release(&b->part[t].out);
+	}
 }
 
-/* Keep a line in the batch; -1 when out of memory. */
+/* Keep a line in batch b; -1 when out of memory. */
 static int
-batch_add(struct run *r, const struct at *at, const char *line, size_t n)
+batch_add(struct batch *b, const struct at *at, const char *line, size_t n)
 {
-	struct batch *b = &r->b;
 	struct slot *s;
 	struct sb_err e;
 
@@ -428,73 +455,174 @@ batch_add(struct run *r, const struct at *at, const char *line, size_t n)
 	return 0;
 }
 
-static void *
-work(void *arg)
+/* fn on chunks of b until none is left to take. */
+static void
+take_chunks(struct worker *w, struct batch *b, slot_fn fn)
 {
-	struct worker *w = arg;
-	struct batch *b = &w->r->b;
 	size_t i, end;
 
 	while ((i = atomic_fetch_add(&b->next, CHUNK)) < b->n) {
 		end = i + CHUNK < b->n ? i + CHUNK : b->n;
 		for (; i < end; i++)
-			w->fn(w, &b->slot[i], b->text.data + b->slot[i].off);
+			fn(w, b, &b->slot[i], b->text.data + b->slot[i].off);
 	}
+}
+
+static void *
+helper_main(void *arg)
+{
+	struct helper *h = arg;
+	unsigned long seen = 0;
+
+	pthread_mutex_lock(&h->mx);
+	for (;;) {
+		while (!h->quit && h->seq == seen)
+			pthread_cond_wait(&h->cv, &h->mx);
+		if (h->quit)
+			break;
+		seen = h->seq;
+		pthread_mutex_unlock(&h->mx);
+		take_chunks(&h->w, h->job, h->fn);
+		pthread_mutex_lock(&h->mx);
+		h->done = seen;
+		pthread_cond_broadcast(&h->cv);
+	}
+	pthread_mutex_unlock(&h->mx);
 	return NULL;
 }
 
-/* fn on every record of the batch, on THREADS threads (fewer if one
- * cannot be started: the main thread is one and takes what is left). */
+/* The helper, for one reading; without it the main thread does all. */
 static void
-run_batch(struct run *r, slot_fn fn)
+helper_start(struct run *r)
 {
-	pthread_t th[THREADS];
-	int t, started = 1;
+	struct helper *h = &r->h;
 
-	atomic_store(&r->b.next, 0);
-	for (t = 0; t < THREADS; t++) {
-		r->wk[t].r = r;
-		r->wk[t].fn = fn;
-		r->wk[t].id = t;
-		r->wk[t].failed = false;
-		sb_buf_reset(&r->wk[t].out);
-	}
-	for (t = 1; t < THREADS; t++) {
-		if (pthread_create(&th[t], NULL, work, &r->wk[t]) != 0)
-			break;
-		started++;
-	}
-	work(&r->wk[0]);
-	for (t = 1; t < started; t++)
-		pthread_join(th[t], NULL);
+	memset(h, 0, sizeof(*h));
+	h->w.r = r;
+	h->w.id = 1;
+	pthread_mutex_init(&h->mx, NULL);
+	pthread_cond_init(&h->cv, NULL);
+	h->started = pthread_create(&h->th, NULL, helper_main, h) == 0;
 }
 
-typedef int (*batch_fn)(struct run *r);
-
-/* fn on the batch's records; the batch is then empty. */
-static int
-flush_batch(struct run *r, batch_fn fn)
+static void
+helper_stop(struct run *r)
 {
-	int st = r->b.n > 0 ? fn(r) : SB_EXIT_OK;
+	struct helper *h = &r->h;
 
-	r->b.n = 0;
-	sb_buf_reset(&r->b.text);
+	if (h->started) {
+		pthread_mutex_lock(&h->mx);
+		h->quit = true;
+		pthread_cond_broadcast(&h->cv);
+		pthread_mutex_unlock(&h->mx);
+		pthread_join(h->th, NULL);
+	}
+	pthread_mutex_destroy(&h->mx);
+	pthread_cond_destroy(&h->cv);
+}
+
+/* Start fn on batch b: the helper begins at once. */
+static void
+job_start(struct run *r, struct batch *b, slot_fn fn)
+{
+	struct helper *h = &r->h;
+
+	atomic_store(&b->next, 0);
+	for (int t = 0; t < THREADS; t++) {
+		b->part[t].failed = false;
+		sb_buf_reset(&b->part[t].out);
+	}
+	if (fn == NULL || !h->started)
+		return;
+	pthread_mutex_lock(&h->mx);
+	h->job = b;
+	h->fn = fn;
+	h->seq++;
+	pthread_cond_broadcast(&h->cv);
+	pthread_mutex_unlock(&h->mx);
+}
+
+/* Help with the job on b, and wait until every record of it is done. */
+static void
+job_finish(struct run *r, struct batch *b, slot_fn fn)
+{
+	struct helper *h = &r->h;
+	struct worker w = {r, 0};
+
+	if (fn == NULL)
+		return;
+	take_chunks(&w, b, fn);
+	if (!h->started)
+		return;
+	pthread_mutex_lock(&h->mx);
+	while (h->done != h->seq)
+		pthread_cond_wait(&h->cv, &h->mx);
+	pthread_mutex_unlock(&h->mx);
+}
+
+typedef int (*batch_fn)(struct run *r, struct batch *b);
+
+/*
+ * The pipeline's step, when batch r->b[r->cur] is full (or its source
+ * ended): the job on the batch before is finished; the job on this one
+ * started; the batch before taken in order (fn) while the helper works;
+ * and it becomes the batch read next.  *pending: whether the batch
+ * before holds records.
+ */
+static int
+pipe_step(struct run *r, slot_fn pfn, batch_fn fn, bool *pending)
+{
+	struct batch *b = &r->b[r->cur], *prev = &r->b[!r->cur];
+	int st = SB_EXIT_OK;
+
+	if (b->n == 0)
+		return SB_EXIT_OK;
+	if (*pending)
+		job_finish(r, prev, pfn);
+	job_start(r, b, pfn);
+	if (*pending) {
+		st = fn(r, prev);
+		prev->n = 0;
+		sb_buf_reset(&prev->text);
+	}
+	*pending = true;
+	r->cur = !r->cur;
 	return st;
 }
 
-/* Call fn for every batch of records of every source, in order: the
- * first reading keeps a copy of standard input for the second.  A batch
- * ends with its source.  Stops at the first status that is not
- * SB_EXIT_OK; *nrec gets the records seen. */
+/* The last batch: its job finished and taken in order. */
 static int
-each_record(struct run *r, bool again, batch_fn fn, size_t *nrec)
+pipe_drain(struct run *r, slot_fn pfn, batch_fn fn, bool *pending)
+{
+	struct batch *prev = &r->b[!r->cur];
+	int st;
+
+	if (!*pending)
+		return SB_EXIT_OK;
+	job_finish(r, prev, pfn);
+	st = fn(r, prev);
+	prev->n = 0;
+	sb_buf_reset(&prev->text);
+	*pending = false;
+	return st;
+}
+
+/* Call pfn on every record (on both threads) and then fn for every
+ * batch of records of every source, in order: the first reading keeps a
+ * copy of standard input for the second.  A batch ends with its source.
+ * Stops at the first status that is not SB_EXIT_OK; *nrec gets the
+ * records seen. */
+static int
+each_record(struct run *r, bool again, slot_fn pfn, batch_fn fn,
+    size_t *nrec)
 {
 	char *line = NULL;
 	size_t cap = 0, n;
 	struct at at = {0};
 	int st = SB_EXIT_OK, k = 0;
-	bool spool_err = false;
+	bool spool_err = false, pending = false;
 
+	helper_start(r);
 	for (int i = 0; i < r->nsrc && st == SB_EXIT_OK; i++) {
 		FILE *fp;
 
@@ -513,6 +641,8 @@ each_record(struct run *r, bool again, batch_fn fn, size_t *nrec)
 		at.lineno = at.srcrec = 0;
 		while (st == SB_EXIT_OK &&
 		    (k = sb_ndjson_line(fp, &line, &cap, &n)) > 0) {
+			struct batch *b = &r->b[r->cur];
+
 			at.lineno++;
 			if (!again && at.s->spool != NULL &&
 			    (fwrite(line, 1, n, at.s->spool) != n ||
@@ -523,17 +653,17 @@ each_record(struct run *r, bool again, batch_fn fn, size_t *nrec)
 			if (sb_ndjson_blank(line, n))
 				continue;
 			at.srcrec++;
-			if (batch_add(r, &at, line, n) < 0) {
+			if (batch_add(b, &at, line, n) < 0) {
 				sb_warnx("out of memory");
 				st = SB_EXIT_SOFTWARE;
 				break;
 			}
 			at.rec++;
-			if (r->b.n == BATCH_RECS || r->b.text.len >= BATCH_BYTES)
-				st = flush_batch(r, fn);
+			if (b->n == BATCH_RECS || b->text.len >= BATCH_BYTES)
+				st = pipe_step(r, pfn, fn, &pending);
 		}
 		if (st == SB_EXIT_OK)
-			st = flush_batch(r, fn);
+			st = pipe_step(r, pfn, fn, &pending);
 		if (spool_err && st == SB_EXIT_OK) {
 			sb_warnx("writing a temporary file: %s",
 			    strerror(errno));
@@ -546,6 +676,18 @@ each_record(struct run *r, bool again, batch_fn fn, size_t *nrec)
 		}
 		close_source(at.s, fp);
 	}
+	/* The batch in the pipeline: finished even after an error, for the
+	 * helper not to work on it past here. */
+	if (st == SB_EXIT_OK) {
+		st = pipe_drain(r, pfn, fn, &pending);
+	} else if (pending) {
+		job_finish(r, &r->b[!r->cur], pfn);
+		r->b[!r->cur].n = 0;
+		sb_buf_reset(&r->b[!r->cur].text);
+	}
+	r->b[r->cur].n = 0;
+	sb_buf_reset(&r->b[r->cur].text);
+	helper_stop(r);
 	*nrec = at.rec;
 	free(line);
 	return st;
@@ -555,10 +697,12 @@ each_record(struct run *r, bool again, batch_fn fn, size_t *nrec)
  * longer than --max-record, not with --allow-raw: raw_encode is not for
  * threads).  A failure is sb_link_commit's to say, in order. */
 static void
-parse_slot(struct worker *w, struct slot *s, const char *line)
+parse_slot(struct worker *w, struct batch *b, struct slot *s,
+    const char *line)
 {
 	struct sb_err e;
 
+	(void)b;
 	if (s->n <= w->r->o.max_record)
 		(void)sb_link_parse(w->r->link, line, s->n, s->lr, &e);
 }
@@ -604,15 +748,12 @@ read_record(struct run *r, const struct slot *s, const char *line)
 }
 
 static int
-read_batch(struct run *r)
+read_batch(struct run *r, struct batch *b)
 {
 	int st = SB_EXIT_OK;
 
-	if (!r->o.allow_raw)
-		run_batch(r, parse_slot);
-	for (size_t i = 0; i < r->b.n && st == SB_EXIT_OK; i++)
-		st = read_record(r, &r->b.slot[i],
-		    r->b.text.data + r->b.slot[i].off);
+	for (size_t i = 0; i < b->n && st == SB_EXIT_OK; i++)
+		st = read_record(r, &b->slot[i], b->text.data + b->slot[i].off);
 	return st;
 }
 
@@ -624,20 +765,22 @@ rejected(const struct run *r, size_t rec)
 
 /* Second reading, on a worker: a record again, with its entity ids. */
 static void
-rewrite_slot(struct worker *w, struct slot *s, const char *line)
+rewrite_slot(struct worker *w, struct batch *b, struct slot *s,
+    const char *line)
 {
 	const struct run *r = w->r;
+	struct part *p = &b->part[w->id];
 	struct sb_err e;
 
 	if (s->at.rec >= r->nrec || rejected(r, s->at.rec))
 		return;
 	s->worker = w->id;
-	s->ooff = w->out.len;
-	s->st = sb_link_rewrite(r->link, s->at.rec, line, s->n, &w->out, &e);
-	s->olen = w->out.len - s->ooff;
-	if (s->st != SB_OK && !w->failed) {
-		w->e = e;
-		w->failed = true;
+	s->ooff = p->out.len;
+	s->st = sb_link_rewrite(r->link, s->at.rec, line, s->n, &p->out, &e);
+	s->olen = p->out.len - s->ooff;
+	if (s->st != SB_OK && !p->failed) {
+		p->e = e;
+		p->failed = true;
 	}
 }
 
@@ -645,14 +788,13 @@ rewrite_slot(struct worker *w, struct slot *s, const char *line)
  * worker's first error is the first of its records that failed, so the
  * first in order. */
 static int
-write_batch(struct run *r)
+write_batch(struct run *r, struct batch *b)
 {
 	int st = SB_EXIT_OK;
 
-	run_batch(r, rewrite_slot);
-	for (size_t i = 0; i < r->b.n && st == SB_EXIT_OK; i++) {
-		const struct slot *s = &r->b.slot[i];
-		const struct worker *w = &r->wk[s->worker];
+	for (size_t i = 0; i < b->n && st == SB_EXIT_OK; i++) {
+		const struct slot *s = &b->slot[i];
+		const struct part *w = &b->part[s->worker];
 
 		if (s->at.rec >= r->nrec) {
 			sb_warnx("%s: changed while it was read",
@@ -678,14 +820,17 @@ write_batch(struct run *r)
 static int
 read_pass(struct run *r)
 {
-	return each_record(r, false, read_batch, &r->nrec);
+	/* --allow-raw: raw_encode is not for threads, so the records are
+	 * parsed in order, in read_record. */
+	return each_record(r, false, r->o.allow_raw ? NULL : parse_slot,
+	    read_batch, &r->nrec);
 }
 
 static int
 write_pass(struct run *r)
 {
 	size_t nrec;
-	int st = each_record(r, true, write_batch, &nrec);
+	int st = each_record(r, true, rewrite_slot, write_batch, &nrec);
 
 	if (st == SB_EXIT_OK && nrec != r->nrec) {
 		sb_warnx("the input changed between the two readings");
