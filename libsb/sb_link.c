@@ -1736,50 +1736,89 @@ compare_all(struct sb_link *l, uint8_t *lv)
 
 /* ------------------------------------------------------------- model */
 
-/* u: the level frequencies among random pairs of mentions of different
- * cases, nearly all of them non-matches. */
-static int
-estimate_u(struct sb_link *l)
+/* u's sample, compared on one thread: pairs p[0..n) of mention numbers,
+ * the level counts into cnt. */
+struct usample {
+	const struct sb_link *l;
+	const uint32_t *p;
+	size_t n;
+	double cnt[SB_LF_COUNT][MAX_LEVELS];
+};
+
+static void *
+usample_worker(void *arg)
 {
-	double cnt[SB_LF_COUNT][MAX_LEVELS] = {{0}};
-	uint64_t s = l->o.seed ^ 0x1234567887654321ull;
-	size_t samples = l->nm < 2 ? 0 : 20 * l->nm < 2000000 ? 20 * l->nm :
-	    2000000;
+	struct usample *u = arg;
+	const struct sb_link *l = u->l;
 	uint8_t lv[SB_LF_COUNT];
 
-	struct kv *ord = sb_big_malloc((l->nm + 1) * sizeof(*ord));
+	for (size_t k = 0; k < u->n; k++) {
+		uint32_t i = u->p[2 * k], j = u->p[2 * k + 1];
 
-	/* Mentions in an order of their content, not of the input: the
-	 * same records in another order give the same sample. */
-	if (ord == NULL)
-		return -1;
-	for (size_t k = 0; k < l->nm; k++)
-		ord[k] = (struct kv){l->m[k].ref, (uint32_t)k, 0};
-	if (radix_kv(ord, l->nm) < 0) {
-		free(ord);
-		return -1;
-	}
-	for (size_t k = 0; k < samples; k++) {
-		uint32_t i = ord[rng_next(&s) % l->nm].v;
-		uint32_t j = ord[rng_next(&s) % l->nm].v;
-
+		/* Random mentions miss the caches: ask for those of a few
+		 * pairs ahead. */
+		if (k + 8 < u->n) {
+			__builtin_prefetch(&l->m[u->p[2 * k + 16]]);
+			__builtin_prefetch(&l->m[u->p[2 * k + 17]]);
+		}
 		if (i == j || l->m[i].cas == l->m[j].cas)
 			continue;
 		compare(l, i, j, lv);
 		for (int f = 0; f < SB_LF_COUNT; f++)
 			if (lv[f] != MISSING)
-				cnt[f][lv[f]] += 1;
+				u->cnt[f][lv[f]] += 1;
 	}
-	free(ord);
+	return NULL;
+}
+
+/* u: the level frequencies among random pairs of mentions of different
+ * cases, nearly all of them non-matches.  The sample is drawn in order
+ * and compared on two threads; the counts are whole numbers, so their
+ * sum does not depend on the split. */
+static int
+estimate_u(struct sb_link *l)
+{
+	uint64_t s = l->o.seed ^ 0x1234567887654321ull;
+	size_t samples = l->nm < 2 ? 0 : 20 * l->nm < 2000000 ? 20 * l->nm :
+	    2000000;
+	struct kv *ord = sb_big_malloc((l->nm + 1) * sizeof(*ord));
+	uint32_t *pairs = sb_big_malloc((2 * samples + 1) * sizeof(*pairs));
+	struct usample *u = sb_big_calloc(2, sizeof(*u));
+	int rc = -1;
+
+	/* Mentions in an order of their content, not of the input: the
+	 * same records in another order give the same sample. */
+	if (ord == NULL || pairs == NULL || u == NULL)
+		goto out;
+	for (size_t k = 0; k < l->nm; k++)
+		ord[k] = (struct kv){l->m[k].ref, (uint32_t)k, 0};
+	if (radix_kv(ord, l->nm) < 0)
+		goto out;
+	for (size_t k = 0; k < samples; k++) {
+		pairs[2 * k] = ord[rng_next(&s) % l->nm].v;
+		pairs[2 * k + 1] = ord[rng_next(&s) % l->nm].v;
+	}
+	u[0].l = u[1].l = l;
+	u[0].p = pairs;
+	u[0].n = samples / 2;
+	u[1].p = pairs + 2 * u[0].n;
+	u[1].n = samples - u[0].n;
+	both(l, usample_worker, &u[0], &u[1]);
 	for (int f = 0; f < SB_LF_COUNT; f++) {
 		double tot = 0;
 
 		for (int v = 0; v < nlevels[f]; v++)
-			tot += cnt[f][v] + 0.5;
+			tot += u[0].cnt[f][v] + u[1].cnt[f][v] + 0.5;
 		for (int v = 0; v < nlevels[f]; v++)
-			l->u_[f][v] = (cnt[f][v] + 0.5) / tot;
+			l->u_[f][v] = (u[0].cnt[f][v] + u[1].cnt[f][v] + 0.5) /
+			    tot;
 	}
-	return 0;
+	rc = 0;
+out:
+	free(ord);
+	free(pairs);
+	free(u);
+	return rc;
 }
 
 /* m and lambda by EM over the candidate pairs, u held fixed. */
