@@ -323,6 +323,16 @@ mark_rejected(struct run *r, size_t rec)
 	return 0;
 }
 
+/* sb_link_write_links's flush: 0, or -1 with errno set. */
+static int
+write_out(void *arg, struct sb_buf *b)
+{
+	if (b->len > 0 && fwrite(b->data, 1, b->len, arg) != b->len)
+		return -1;
+	sb_buf_reset(b);
+	return 0;
+}
+
 static int
 flush_buf(struct sb_buf *b, FILE *fp)
 {
@@ -1014,9 +1024,10 @@ run_all(struct run *r)
 	t = now();
 	if (!r->o.links_only && (st = write_pass(r)) != SB_EXIT_OK)
 		return st;
-	if (sb_link_write_links(r->link, &r->buf, &e) != SB_OK) {
+	if (sb_link_write_links(r->link, &r->buf, write_out, r->outfp,
+	    &e) != SB_OK) {
 		sb_warnx("%s", e.msg);
-		return SB_EXIT_SOFTWARE;
+		return e.kind == SB_E_IO ? SB_EXIT_IOERR : SB_EXIT_SOFTWARE;
 	}
 	if ((st = flush_buf(&r->buf, r->outfp)) != SB_EXIT_OK)
 		return st;
