@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #define HUGE_PAGE ((size_t)2 << 20)
 #define LINE ((size_t)64)
@@ -29,18 +30,24 @@ sb_table_alloc(size_t n)
 
 #define BIG ((size_t)4 << 20)
 
-/* The huge pages that fit inside [p, p + n). */
+/*
+ * Advise the pages of [p, p + n), rounded out to whole pages: for a
+ * large chunk, which malloc maps on its own, that is its whole mapping.
+ * Advice on only part of it would split the mapping in two, and realloc
+ * could then no longer move it with mremap: it copied instead (a tenth
+ * of sb-link's time at 300k mentions).
+ */
 static void *
 advise(void *p, size_t n)
 {
-	uintptr_t lo, hi;
+	long pg = sysconf(_SC_PAGESIZE);
+	uintptr_t page = pg > 0 ? (uintptr_t)pg : 4096, lo, hi;
 
 	if (p == NULL || n < BIG)
 		return p;
-	lo = ((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
-	hi = ((uintptr_t)p + n) & ~(uintptr_t)(HUGE_PAGE - 1);
-	if (hi > lo)
-		(void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+	lo = (uintptr_t)p & ~(page - 1);
+	hi = ((uintptr_t)p + n + page - 1) & ~(page - 1);
+	(void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
 	return p;
 }
 

@@ -21,7 +21,9 @@ void *sb_table_alloc(size_t n);
  * tables of millions of entries): the same, except that an array of
  * 4 MiB or more is advised as transparent huge pages, so that it is
  * faulted in 2 MiB at a time (a tenth less time for sb-link at 300k
- * mentions, a quarter less system time).  Released with free().
+ * mentions, a quarter less system time), and its whole mapping is
+ * advised, so that realloc still moves it with mremap, not a copy.
+ * Released with free().
  */
 void *sb_big_malloc(size_t n);
 void *sb_big_calloc(size_t nmemb, size_t size);

@@ -1,5 +1,7 @@
 /* sb_mem: table memory is zeroed, aligned, and released with free(). */
+#include <inttypes.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +15,28 @@ zeroed(const unsigned char *p, size_t n)
 		if (p[i] != 0)
 			return 0;
 	return 1;
+}
+
+/* Is [p, p + n) inside one mapping of /proc/self/maps?  -1: no such
+ * file here. */
+static int
+one_mapping(const void *p, size_t n)
+{
+	FILE *f = fopen("/proc/self/maps", "r");
+	uintptr_t lo, hi, a = (uintptr_t)p;
+	char line[512];
+	int r = 0;
+
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof line, f) != NULL)
+		if (sscanf(line, "%" SCNxPTR "-%" SCNxPTR, &lo, &hi) == 2 &&
+		    a >= lo && a < hi) {
+			r = a + n <= hi;
+			break;
+		}
+	fclose(f);
+	return r;
 }
 
 int
@@ -37,6 +61,7 @@ main(void)
 		/* Large arrays: calloc zeroes, realloc keeps the contents
 		 * across the 4 MiB line where the advice starts. */
 		size_t n = (size_t)6 << 20, keep = 1;
+		int k;
 		unsigned char *p = sb_big_calloc(n, 1), *q;
 
 		ok(p != NULL && zeroed(p, n), "sb_big_calloc: 6 MiB zeroed");
@@ -56,6 +81,16 @@ main(void)
 		if (p != NULL)
 			memset(p, 1, n);
 		ok(p != NULL, "sb_big_malloc: 6 MiB, writable");
+		free(p);
+		/* The advice covers the whole mapping: advice on part of it
+		 * would split it, and realloc would copy, not remap. */
+		p = sb_big_malloc((size_t)40 << 20);
+		k = p != NULL ? one_mapping(p, (size_t)40 << 20) : 0;
+		if (k < 0)
+			ok(1, "# SKIP no /proc/self/maps");
+		else
+			ok(k == 1, "sb_big_malloc: 40 MiB in one mapping, "
+			    "advice and all");
 		free(p);
 		ok(sb_big_calloc(SIZE_MAX / 2, 4) == NULL,
 		    "sb_big_calloc: an overflowing size is NULL");
