@@ -996,66 +996,70 @@ key_add_dob(struct keys *k, uint64_t key, uint32_t m)
 	return key_put(k, key, m, KEY_DOB);
 }
 
-static int
-blocking_keys(struct sb_link *l, struct keys *k)
+/* The keys of mentions from..to, on one thread, into k (sized for the
+ * most keys a mention can have, so never grown). */
+struct kjob {
+	const struct sb_link *l;
+	const uint16_t *perm;
+	size_t from, to;
+	struct keys k;
+	int rc;
+};
+
+#define KEYS_MAX 60 /* keys of a mention, besides its identifiers' */
+
+static void *
+kjob_worker(void *arg)
 {
-	size_t nbits = l->nw * 64;
-	uint16_t *perm = sb_big_malloc(LSH_HASHES * nbits * sizeof(uint16_t));
+	struct kjob *job = arg;
+	const struct sb_link *l = job->l;
+	const uint16_t *perm = job->perm;
+	struct keys *k = &job->k;
+	size_t nbits = l->nw * 64, nids = 0;
 	uint16_t mh[LSH_HASHES];
-	uint64_t s = l->o.seed;
-	int rc = -1;
 
-	if (perm == NULL)
-		return -1;
-	for (int h = 0; h < LSH_HASHES; h++) {
-		uint16_t *p = perm + (size_t)h * nbits;
-
-		for (size_t i = 0; i < nbits; i++)
-			p[i] = (uint16_t)i;
-		for (size_t i = nbits - 1; i > 0; i--) {
-			size_t j = rng_next(&s) % (i + 1);
-			uint16_t t = p[i];
-
-			p[i] = p[j];
-			p[j] = t;
-		}
-	}
-	for (size_t i = 0; i < l->nm; i++) {
+	job->rc = -1;
+	for (size_t i = job->from; i < job->to; i++)
+		nids += l->m[i].id_n;
+	k->cap = KEYS_MAX * (job->to - job->from) + nids + 1;
+	if ((k->v = sb_big_malloc(k->cap * sizeof(*k->v))) == NULL)
+		return NULL;
+	for (size_t i = job->from; i < job->to; i++) {
 		const struct mention *m = &l->m[i];
 		uint32_t mi = (uint32_t)i;
 
 		if (m->name_tok && key_add(k, sb_mix64(1, m->name_tok), mi) < 0)
-			goto out;
+			return NULL;
 		if (m->dob_tok && key_add(k, sb_mix64(2, m->dob_tok), mi) < 0)
-			goto out;
+			return NULL;
 		if (m->dob_dg && key_add(k, sb_mix64(8, m->dob_dg), mi) < 0)
-			goto out;
+			return NULL;
 		for (uint32_t j = 0; j < m->id_n; j++)
 			if (key_add(k, sb_mix64(3, l->ids[m->id_off + j].tok), mi) < 0)
-				goto out;
+				return NULL;
 		/* An exact name part with the birth year or the locality: a
 		 * surname changed by marriage, a given name misspelt. */
 		if ((m->flags & HAS_GIVEN) && m->byear &&
 		    key_add(k, sb_mix64(4, m->given_h ^ (uint64_t)m->byear), mi) < 0)
-			goto out;
+			return NULL;
 		if ((m->flags & HAS_FAMILY) && m->byear &&
 		    key_add(k, sb_mix64(5, m->family_h ^ (uint64_t)m->byear), mi) < 0)
-			goto out;
+			return NULL;
 		if ((m->flags & HAS_GIVEN) && m->loc &&
 		    key_add_dob(k, sb_mix64(6, m->given_h ^ m->loc), mi) < 0)
-			goto out;
+			return NULL;
 		if ((m->flags & HAS_FAMILY) && m->loc &&
 		    key_add_dob(k, sb_mix64(7, m->family_h ^ m->loc), mi) < 0)
-			goto out;
+			return NULL;
 		if ((m->flags & HAS_GIVEN) && m->postcode &&
 		    key_add_dob(k, sb_mix64(9, m->given_h ^ m->postcode), mi) < 0)
-			goto out;
+			return NULL;
 		if ((m->flags & HAS_FAMILY) && m->postcode &&
 		    key_add_dob(k, sb_mix64(10, m->family_h ^ m->postcode), mi) < 0)
-			goto out;
+			return NULL;
 		if (m->byear && m->postcode && key_add(k, sb_mix64(11, m->postcode ^
 		    (uint64_t)m->byear), mi) < 0)
-			goto out;
+			return NULL;
 		if (m->flags & HAS_ADDR) {
 			/* The street: alone (selective), and within the
 			 * postcode (less so). */
@@ -1066,7 +1070,7 @@ blocking_keys(struct sb_link *l, struct keys *k)
 				for (int r = 0; r < LSH_ADDR_ROWS; r++)
 					h = sb_mix64(h, mh[b * LSH_ADDR_ROWS + r]);
 				if (key_add(k, h, mi) < 0)
-					goto out;
+					return NULL;
 			}
 			for (int b = 0; m->postcode && b < LSH_PC_BANDS; b++) {
 				uint64_t h = sb_mix64(500 + (uint64_t)b, m->postcode);
@@ -1075,7 +1079,7 @@ blocking_keys(struct sb_link *l, struct keys *k)
 				for (int r = 0; r < LSH_PC_ROWS; r++)
 					h = sb_mix64(h, q[b * LSH_PC_ROWS + r]);
 				if (key_add(k, h, mi) < 0)
-					goto out;
+					return NULL;
 			}
 		}
 		if (!(m->flags & HAS_FULL))
@@ -1087,7 +1091,7 @@ blocking_keys(struct sb_link *l, struct keys *k)
 			for (int r = 0; r < LSH_LOC_ROWS; r++)
 				h = sb_mix64(h, mh[b * LSH_LOC_ROWS + r]);
 			if (key_add(k, h, mi) < 0)
-				goto out;
+				return NULL;
 		}
 		for (int b = 0; b < LSH_YEAR_BANDS; b++) {
 			uint64_t h = sb_mix64(100 + (uint64_t)b, (uint64_t)m->byear);
@@ -1095,7 +1099,7 @@ blocking_keys(struct sb_link *l, struct keys *k)
 			for (int r = 0; r < LSH_YEAR_ROWS; r++)
 				h = sb_mix64(h, mh[b * LSH_YEAR_ROWS + r]);
 			if (key_add(k, h, mi) < 0)
-				goto out;
+				return NULL;
 		}
 		for (int b = 0; b < LSH_FREE_BANDS; b++) {
 			uint64_t h = sb_mix64(200 + (uint64_t)b, 0);
@@ -1104,11 +1108,61 @@ blocking_keys(struct sb_link *l, struct keys *k)
 			for (int r = 0; r < LSH_FREE_ROWS; r++)
 				h = sb_mix64(h, q[b * LSH_FREE_ROWS + r]);
 			if (key_add_dob(k, h, mi) < 0)
-				goto out;
+				return NULL;
 		}
 	}
+	job->rc = 0;
+	return NULL;
+}
+
+static void both(const struct sb_link *l, void *(*fn)(void *), void *a,
+    void *b);
+
+/* Every mention's blocking keys into k, in mention order: made on two
+ * threads, each half of the mentions, and the second half's appended. */
+static int
+blocking_keys(struct sb_link *l, struct keys *k)
+{
+	size_t nbits = l->nw * 64;
+	uint16_t *perm = sb_big_malloc(LSH_HASHES * nbits * sizeof(uint16_t));
+	uint64_t s = l->o.seed;
+	struct kjob j[2];
+	int rc = -1;
+
+	if (perm == NULL)
+		return -1;
+	for (int h = 0; h < LSH_HASHES; h++) {
+		uint16_t *p = perm + (size_t)h * nbits;
+
+		for (size_t i = 0; i < nbits; i++)
+			p[i] = (uint16_t)i;
+		for (size_t i = nbits - 1; i > 0; i--) {
+			size_t r = rng_next(&s) % (i + 1);
+			uint16_t t = p[i];
+
+			p[i] = p[r];
+			p[r] = t;
+		}
+	}
+	memset(j, 0, sizeof(j));
+	for (int t = 0; t < 2; t++) {
+		j[t].l = l;
+		j[t].perm = perm;
+		j[t].from = t == 0 ? 0 : l->nm / 2;
+		j[t].to = t == 0 ? l->nm / 2 : l->nm;
+	}
+	both(l, kjob_worker, &j[0], &j[1]);
+	if (j[0].rc < 0 || j[1].rc < 0 || grow((void **)&j[0].k.v,
+	    &j[0].k.cap, j[0].k.n + j[1].k.n, sizeof(*j[0].k.v)) < 0)
+		goto out;
+	memcpy(j[0].k.v + j[0].k.n, j[1].k.v, j[1].k.n * sizeof(*j[1].k.v));
+	j[0].k.n += j[1].k.n;
+	*k = j[0].k;
+	j[0].k.v = NULL;
 	rc = 0;
 out:
+	free(j[0].k.v);
+	free(j[1].k.v);
 	free(perm);
 	return rc;
 }
