@@ -1269,6 +1269,10 @@ bm_init(struct sb_link *l)
  * table of the pairs last added, its buffer for sorted neighbourhoods
  * and its counts.
  */
+/* Pairs wait in a queue of PAIR_QUEUE for their slot of the seen table,
+ * fetched meanwhile: a random slot of 32 MB misses the caches. */
+#define PAIR_QUEUE 16
+
 struct pairbuf {
 	const struct sb_link *l;
 	const struct kv *kv;
@@ -1276,6 +1280,8 @@ struct pairbuf {
 	uint64_t *v;
 	size_t n, cap;
 	uint64_t *seen;
+	uint64_t q[PAIR_QUEUE]; /* pairs on their way to seen */
+	size_t qhead, qn;
 	struct snent *sn;
 	size_t windowed, skipped;
 	int rc;
@@ -1288,11 +1294,35 @@ struct pairbuf {
  * takes, say, a shared phone for the mark of a match: one in EM_SAMPLE
  * of them, chosen by their content, is kept as a sample for it.
  */
+static size_t
+seen_slot(uint64_t pair)
+{
+	return sb_mix64(pair, 0) & (SEEN_SLOTS - 1);
+}
+
+/* The same pair comes from many keys (every LSH band of two namesakes):
+ * a table of the pairs last seen drops most repeats before they take
+ * memory; sort_pairs drops the rest. */
+static int
+store_pair(struct pairbuf *pb, uint64_t pair)
+{
+	uint64_t *slot = &pb->seen[seen_slot(pair)];
+
+	if (*slot == pair)
+		return 0;
+	*slot = pair;
+	if (pb->n == pb->cap && grow((void **)&pb->v, &pb->cap, pb->n + 1,
+	    sizeof(*pb->v)) < 0)
+		return -1;
+	pb->v[pb->n++] = pair;
+	return 0;
+}
+
 static int
 add_pair(struct pairbuf *pb, uint32_t x, uint32_t y, uint32_t flags)
 {
 	const struct bmention *bx = &pb->l->bm[x], *by = &pb->l->bm[y];
-	uint64_t mark = 0, pair, *slot;
+	uint64_t mark = 0, pair;
 
 	if (x == y || bx->cas == by->cas)
 		return 0;
@@ -1310,17 +1340,27 @@ add_pair(struct pairbuf *pb, uint32_t x, uint32_t y, uint32_t flags)
 		y = t;
 	}
 	pair = mark | (uint64_t)x << 32 | y;
-	/* The same pair comes from many keys (every LSH band of two
-	 * namesakes): a table of the pairs last seen drops most repeats
-	 * before they take memory; sort_pairs drops the rest. */
-	slot = &pb->seen[sb_mix64(pair, 0) & (SEEN_SLOTS - 1)];
-	if (*slot == pair)
-		return 0;
-	*slot = pair;
-	if (pb->n == pb->cap && grow((void **)&pb->v, &pb->cap, pb->n + 1,
-	    sizeof(*pb->v)) < 0)
-		return -1;
-	pb->v[pb->n++] = pair;
+	if (pb->qn == PAIR_QUEUE) {
+		if (store_pair(pb, pb->q[pb->qhead]) < 0)
+			return -1;
+		pb->qhead = (pb->qhead + 1) % PAIR_QUEUE;
+		pb->qn--;
+	}
+	pb->q[(pb->qhead + pb->qn++) % PAIR_QUEUE] = pair;
+	__builtin_prefetch(&pb->seen[seen_slot(pair)], 1);
+	return 0;
+}
+
+/* The pairs still in the queue, stored. */
+static int
+flush_pairs(struct pairbuf *pb)
+{
+	while (pb->qn > 0) {
+		if (store_pair(pb, pb->q[pb->qhead]) < 0)
+			return -1;
+		pb->qhead = (pb->qhead + 1) % PAIR_QUEUE;
+		pb->qn--;
+	}
 	return 0;
 }
 
@@ -1448,6 +1488,8 @@ block_worker(void *arg)
 		if (block_pairs(pb, kv + i, j - i) < 0)
 			goto out;
 	}
+	if (flush_pairs(pb) < 0)
+		goto out;
 	pb->rc = 0;
 out:
 	free(pb->seen);
@@ -2825,8 +2867,9 @@ sb_link_write_links(const struct sb_link *l, struct sb_buf *out,
 		}
 		both(l, linkrun_worker, &run[0], &run[1]);
 		for (int t = 0; t < 2 && rc == SB_OK; t++)
-			if (run[t].rc != 0 || sb_buf_add(out, run[t].out.data,
-			    run[t].out.len) < 0)
+			if (run[t].rc != 0 || (run[t].out.len > 0 &&
+			    sb_buf_add(out, run[t].out.data,
+			    run[t].out.len) < 0))
 				rc = sb_seterr(e, SB_FATAL, SB_E_NOMEM,
 				    "output too large");
 		if (rc == SB_OK && flush != NULL && flush(arg, out) != 0)
