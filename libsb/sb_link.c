@@ -2080,31 +2080,90 @@ pat_add(struct pat *t, size_t cap, uint64_t key, double w)
 
 /* The distinct patterns of the candidates and the sample, counted in a
  * hash table (a few thousand: not a sort of every pair), in key order. */
+/* Table t of *cap slots twice the size; -1 when out of memory. */
+static int
+pat_grow(struct pat **t, size_t *cap)
+{
+	struct pat *g = sb_big_calloc(*cap * 2, sizeof(*g));
+
+	if (g == NULL)
+		return -1;
+	for (size_t x = 0; x < *cap; x++)
+		if ((*t)[x].key != 0)
+			pat_add(g, *cap * 2, (*t)[x].key, (*t)[x].n);
+	free(*t);
+	*t = g;
+	*cap *= 2;
+	return 0;
+}
+
+/* The patterns of pairs from..to, on one thread. */
+struct patjob {
+	const struct sb_link *l;
+	const uint8_t *lv;
+	size_t from, to;
+	struct pat *t;
+	size_t cap, used;
+	int rc;
+};
+
+static void *
+patjob_worker(void *arg)
+{
+	struct patjob *j = arg;
+	const struct sb_link *l = j->l;
+
+	j->rc = -1;
+	j->cap = 4096;
+	j->used = 0;
+	if ((j->t = sb_big_calloc(j->cap, sizeof(*j->t))) == NULL)
+		return NULL;
+	for (size_t i = j->from; i < j->to; i++) {
+		/* A pair of the sample stands for EM_SAMPLE pairs. */
+		j->used += pat_add(j->t, j->cap, pack(j->lv + i * SB_LF_COUNT),
+		    i < l->npairs ? 1 : EM_SAMPLE);
+		if (j->used * 2 > j->cap && pat_grow(&j->t, &j->cap) < 0)
+			return NULL;
+	}
+	j->rc = 0;
+	return NULL;
+}
+
+/* The distinct comparison vectors and their counts, in patcmp order:
+ * counted on two threads, each half of the pairs, and the tables added
+ * (whole-number counts: the same sums whatever the split). */
 static int
 collect_patterns(const struct sb_link *l, const uint8_t *lv,
     struct patterns *pt)
 {
-	size_t all = l->npairs + l->nsample, cap = 4096, used = 0, i;
-	struct pat *t = sb_big_calloc(cap, sizeof(*t)), *g;
+	size_t all = l->npairs + l->nsample, cap, used, i;
+	struct patjob j[2];
+	struct pat *t = NULL;
 
 	memset(pt, 0, sizeof(*pt));
-	if (t == NULL)
-		return -1;
-	for (i = 0; i < all; i++) {
-		/* A pair of the sample stands for EM_SAMPLE pairs. */
-		used += pat_add(t, cap, pack(lv + i * SB_LF_COUNT),
-		    i < l->npairs ? 1 : EM_SAMPLE);
-		if (used * 2 <= cap)
-			continue;
-		if ((g = sb_big_calloc(cap * 2, sizeof(*g))) == NULL)
-			goto fail;
-		for (size_t x = 0; x < cap; x++)
-			if (t[x].key != 0)
-				pat_add(g, cap * 2, t[x].key, t[x].n);
-		free(t);
-		t = g;
-		cap *= 2;
+	memset(j, 0, sizeof(j));
+	for (int k = 0; k < 2; k++) {
+		j[k].l = l;
+		j[k].lv = lv;
+		j[k].from = k == 0 ? 0 : all / 2;
+		j[k].to = k == 0 ? all / 2 : all;
 	}
+	both(l, patjob_worker, &j[0], &j[1]);
+	if (j[0].rc < 0 || j[1].rc < 0)
+		goto fail;
+	t = j[0].t;
+	cap = j[0].cap;
+	used = j[0].used;
+	j[0].t = NULL;
+	for (size_t x = 0; x < j[1].cap; x++) {
+		if (j[1].t[x].key == 0)
+			continue;
+		used += pat_add(t, cap, j[1].t[x].key, j[1].t[x].n);
+		if (used * 2 > cap && pat_grow(&t, &cap) < 0)
+			goto fail;
+	}
+	free(j[1].t);
+	j[1].t = NULL;
 	for (i = 0, used = 0; i < cap; i++)
 		if (t[i].key != 0)
 			t[used++] = t[i];
@@ -2126,6 +2185,8 @@ collect_patterns(const struct sb_link *l, const uint8_t *lv,
 	return 0;
 fail:
 	free(t);
+	free(j[0].t);
+	free(j[1].t);
 	free(pt->v);
 	free(pt->n);
 	return -1;
