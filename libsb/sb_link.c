@@ -168,6 +168,7 @@ struct sb_link {
 	float *pp;	 /* each pair's match probability */
 	size_t npairs;
 	size_t nsample;	 /* pairs after npairs: for EM only (see block) */
+	size_t *pair_off; /* while clustering: mention i's pairs from */
 	struct bmention *bm; /* while blocking: what add_pair reads */
 	struct link *links;
 	size_t nlinks;
@@ -2481,7 +2482,9 @@ pair_p(const struct sb_link *l, uint32_t x, uint32_t y)
 	uint8_t lv[SB_LF_COUNT];
 	uint32_t i = x < y ? x : y, j = x < y ? y : x;
 	uint64_t key = (uint64_t)i << 32 | j;
-	size_t lo = 0, hi = l->npairs;
+	/* The pairs are in order of their first mention: search i's. */
+	size_t lo = l->pair_off ? l->pair_off[i] : 0;
+	size_t hi = l->pair_off ? l->pair_off[i + 1] : l->npairs;
 
 	if (!dob_related(&l->m[i], &l->m[j])) {
 		/* As score() has it, if it is a candidate. */
@@ -2595,6 +2598,14 @@ cluster(struct sb_link *l, struct sb_err *e)
 		goto out;
 	for (i = 0; i < l->nm; i++)
 		parent[i] = (uint32_t)i;
+	/* Where each mention's pairs start, for pair_p: a search among a
+	 * mention's few dozen pairs, not the millions. */
+	if ((l->pair_off = sb_big_calloc(l->nm + 2, sizeof(size_t))) == NULL)
+		goto out;
+	for (i = 0; i < l->npairs; i++)
+		l->pair_off[(l->pairs[i] >> 32) + 1]++;
+	for (i = 0; i < l->nm; i++)
+		l->pair_off[i + 1] += l->pair_off[i];
 	if (l->nlinks > 0)
 		qsort(l->links, l->nlinks, sizeof(*l->links), linkcmp);
 	for (i = 0; i < l->nlinks; i++) {
@@ -2658,6 +2669,8 @@ cluster(struct sb_link *l, struct sb_err *e)
 	l->st.entities = l->nentities;
 	rc = SB_OK;
 out:
+	free(l->pair_off);
+	l->pair_off = NULL;
 	for (i = 0; mem != NULL && i < l->nm; i++)
 		free(mem[i]);
 	free(mem);
