@@ -177,7 +177,9 @@ sb_pseudo_token_sub(const unsigned char sub[SB_KEY_BYTES], const char *type,
 	return put_token(type, tl, h, out);
 }
 
-#define CACHE_SLOTS 8192 /* a power of two */
+/* A power of two.  32,768 entries (2 MB, one huge page) hit more than
+ * 8,192 did: 1-2% less time over 20k cases in 12 interleaved runs. */
+#define CACHE_SLOTS 32768
 #define CACHE_VAL 39	 /* longest value cached, bytes */
 #define CACHE_SUBS 16	 /* subkeys with a prepared BLAKE2b state */
 

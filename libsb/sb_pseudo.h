@@ -41,7 +41,7 @@ int sb_pseudo_token_sub(const unsigned char sub[SB_KEY_BYTES],
 /*
  * A cache of recent tokens: keyed BLAKE2b costs two compressions however
  * short the value, and a batch names the same phones, names and dates of
- * birth again and again.  Direct-mapped and bounded (half a MB); entries
+ * birth again and again.  Direct-mapped and bounded (2 MB); entries
  * are keyed by the subkey's address, so a cache serves subkeys that stay
  * put and keep their value while it lives (those of one sb_anon or
  * sb_scrub).  It holds normalised values: free it with the objects that
