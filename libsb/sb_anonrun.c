@@ -11,7 +11,10 @@
 
 #include "sb_json.h"
 
-#define BATCH_BYTES (1u << 20)
+/* A batch's text and output stay in a core's caches, and the last batch,
+ * which one thread works alone, is short: 256 KiB took 5% less time than
+ * 1 MiB over 20k cases (interleaved runs; 128 KiB no less again). */
+#define BATCH_BYTES (256u << 10)
 #define DEFAULT_MAX_RECORD (4u << 20)
 #define MAX_THREADS 8
 #define OUT_LIMIT ((size_t)1 << 32) /* a batch's output, rejects, hits */
