@@ -48,12 +48,14 @@ int sb_clk_encode_sub(const unsigned char sub[SB_KEY_BYTES],
  * 0 for two empty ones. */
 double sb_clk_dice(const uint64_t *a, const uint64_t *b, size_t nwords);
 
-/* Decode standard base64 (RFC 4648, padded: how CLKs are written) from
- * s[0..n) into out.  Returns the number of bytes, or -1 for anything
- * but canonical base64 (a character outside the alphabet, wrong
- * padding, bits left over) or more than cap bytes.  By table, not
- * libsodium's constant-time sodium_base642bin (a tenth of sb-link's
- * reading): an encoding written out in clear needs no secrecy. */
+/* Standard base64 (RFC 4648, padded: how CLKs are written), by table:
+ * the n bytes of in into out, NUL-terminated, returning its length, or
+ * -1 when it needs more than cap bytes; and back, from s[0..n) into out,
+ * returning the number of bytes, or -1 for anything but canonical
+ * base64 (a character outside the alphabet, wrong padding, bits left
+ * over) or more than cap bytes. */
+long sb_clk_b64_encode(const unsigned char *in, size_t n, char *out,
+    size_t cap);
 long sb_clk_b64_decode(const char *s, size_t n, unsigned char *out,
     size_t cap);
 
