@@ -558,8 +558,8 @@ tls_init(void)
 	tls_key_ok = pthread_key_create(&tls_key, tls_free) == 0;
 }
 
-struct sb_json_arena *
-sb_json_arena_thread(void)
+static struct sb_json_arena *
+thread_arena(void)
 {
 	struct sb_json_arena *a;
 
@@ -587,4 +587,23 @@ sb_json_arena_thread_release(void)
 		return;
 	(void)pthread_setspecific(tls_key, NULL);
 	tls_free(a);
+}
+
+struct sb_json_arena *
+sb_json_scope_begin(void)
+{
+	struct sb_json_arena *a = thread_arena();
+
+	if (a != NULL)
+		sb_json_arena_enter(a);
+	return a;
+}
+
+void
+sb_json_scope_end(struct sb_json_arena *a, struct cJSON *tree)
+{
+	if (a != NULL)
+		sb_json_arena_leave(a);
+	else
+		cJSON_Delete(tree);
 }

@@ -98,12 +98,17 @@ static inline bool sb_jw_failed(const struct sb_jw *w) { return w->failed; }
  * first time (sb_json_arena_init sets them earlier, before threads).
  *
  * An arena is used by one thread at a time; a zeroed one is empty, and
- * sb_json_arena_release frees its block.  sb_json_arena_thread is the
- * calling thread's own, made when first asked for (NULL when out of
- * memory) and released when the thread exits, or by
- * sb_json_arena_thread_release (for the main thread, which does not
- * exit before the leak checks run).
+ * sb_json_arena_release frees its block.
+ *
+ * For code with no arena of its own, each thread has one: made when
+ * first asked for and released when the thread exits, or by
+ * sb_json_arena_thread_release (for the main thread, which does not exit
+ * before the leak checks run).  sb_json_scope_begin enters it and
+ * returns it, or NULL when it cannot be made (cJSON then uses malloc as
+ * usual); sb_json_scope_end(a, tree), given what begin returned, leaves
+ * it (tree goes with it) or, with no arena, deletes tree.
  */
+struct cJSON;
 struct sb_json_arena {
 	struct sb_json_arena_block *head;
 };
@@ -112,7 +117,8 @@ void sb_json_arena_init(void);
 void sb_json_arena_enter(struct sb_json_arena *a);
 void sb_json_arena_leave(struct sb_json_arena *a);
 void sb_json_arena_release(struct sb_json_arena *a);
-struct sb_json_arena *sb_json_arena_thread(void);
 void sb_json_arena_thread_release(void);
+struct sb_json_arena *sb_json_scope_begin(void);
+void sb_json_scope_end(struct sb_json_arena *a, struct cJSON *tree);
 
 #endif

@@ -661,23 +661,18 @@ int
 sb_link_parse(const struct sb_link *l, const char *line, size_t n,
     struct sb_link_rec *r, struct sb_err *e)
 {
-	struct sb_json_arena *a = sb_json_arena_thread();
+	struct sb_json_arena *a;
 	cJSON *root;
 
 	rec_clear(r);
-	if (a != NULL)
-		sb_json_arena_enter(a);
+	a = sb_json_scope_begin();
 	if ((root = cJSON_ParseWithLength(line, n)) == NULL)
 		r->status = sb_seterr(&r->err, SB_REJECT, SB_E_DATA,
 		    "not JSON");
 	else
 		r->status = parse_root(l, root, r, &r->err);
-	/* In the arena, the tree goes with it (parse_root copied what it
-	 * keeps). */
-	if (a != NULL)
-		sb_json_arena_leave(a);
-	else
-		cJSON_Delete(root);
+	/* parse_root copied what it keeps. */
+	sb_json_scope_end(a, root);
 	if (r->status != SB_FATAL)
 		return SB_OK;
 	*e = r->err;
@@ -2775,7 +2770,7 @@ int
 sb_link_rewrite(const struct sb_link *l, size_t rec, const char *line,
     size_t n, struct sb_buf *out, struct sb_err *e)
 {
-	struct sb_json_arena *a = sb_json_arena_thread();
+	struct sb_json_arena *a;
 	cJSON *root = NULL, *p, *x;
 	const struct kase *k;
 	char *s;
@@ -2789,8 +2784,7 @@ sb_link_rewrite(const struct sb_link *l, size_t rec, const char *line,
 		return SB_OK;
 	}
 	k = &l->cases[l->rec2case[rec]];
-	if (a != NULL)
-		sb_json_arena_enter(a);
+	a = sb_json_scope_begin();
 	if ((root = cJSON_ParseWithLength(line, n)) == NULL) {
 		r = sb_seterr(e, SB_FATAL, SB_E_DATA,
 		    "record %zu changed since it was read", rec + 1);
@@ -2827,11 +2821,7 @@ sb_link_rewrite(const struct sb_link *l, size_t rec, const char *line,
 nomem:
 	r = sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
 out:
-	/* The tree and the text are in the arena, when there is one. */
-	if (a != NULL)
-		sb_json_arena_leave(a);
-	else
-		cJSON_Delete(root);
+	sb_json_scope_end(a, root);
 	return r;
 }
 

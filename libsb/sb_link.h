@@ -31,10 +31,10 @@
  * any number of threads may call them at once (each with its own
  * sb_link_rec or output) while no other function runs; sb_link_parse
  * reads only the options, so it may also run while sb_link_commit does
- * (sb-link parses one batch while it commits the one before).  The comparisons
- * use opts.threads workers inside sb_link_run.  sb_link_parse and
- * sb_link_rewrite parse in the calling thread's cJSON arena
- * (sb_json_arena_thread); sb_link_free releases the calling thread's.
+ * (sb-link parses one batch while it commits the one before).  The
+ * comparisons use opts.threads workers inside sb_link_run.  sb_link_parse
+ * and sb_link_rewrite parse in the calling thread's cJSON arena
+ * (sb_json_scope_begin); sb_link_free releases the calling thread's.
  */
 #ifndef SB_LINK_H
 #define SB_LINK_H

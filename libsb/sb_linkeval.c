@@ -337,21 +337,16 @@ ndjson_check(struct load *ld, const cJSON *o, const char *line, size_t len,
 static int
 ndjson_line(struct load *ld, const char *line, size_t len)
 {
-	struct sb_json_arena *a = sb_json_arena_thread();
+	struct sb_json_arena *a = sb_json_scope_begin();
 	const char *end;
 	cJSON *o;
 	int st;
 
-	if (a != NULL)
-		sb_json_arena_enter(a);
 	if ((o = cJSON_ParseWithLengthOpts(line, len, &end, 0)) == NULL)
 		st = bad(ld, ld->lineno, "not a JSON value");
 	else
 		st = ndjson_check(ld, o, line, len, end);
-	if (a != NULL)
-		sb_json_arena_leave(a);
-	else
-		cJSON_Delete(o);
+	sb_json_scope_end(a, o);
 	return st;
 }
 
