@@ -336,11 +336,10 @@ write_out(void *arg, struct sb_buf *b)
 static int
 flush_buf(struct sb_buf *b, FILE *fp)
 {
-	if (b->len > 0 && fwrite(b->data, 1, b->len, fp) != b->len) {
+	if (write_out(fp, b) != 0) {
 		sb_warnx("writing output: %s", strerror(errno));
 		return SB_EXIT_IOERR;
 	}
-	sb_buf_reset(b);
 	return SB_EXIT_OK;
 }
 
@@ -439,6 +438,14 @@ batch_release(struct run *r)
 		for (int t = 0; t < THREADS; t++)
 			sb_buf_release(&b->part[t].out);
 	}
+}
+
+/* Forget batch b's records, keeping its memory. */
+static void
+batch_empty(struct batch *b)
+{
+	b->n = 0;
+	sb_buf_reset(&b->text);
 }
 
 /* Keep a line in batch b; -1 when out of memory. */
@@ -592,28 +599,10 @@ pipe_step(struct run *r, slot_fn pfn, batch_fn fn, bool *pending)
 	job_start(r, b, pfn);
 	if (*pending) {
 		st = fn(r, prev);
-		prev->n = 0;
-		sb_buf_reset(&prev->text);
+		batch_empty(prev);
 	}
 	*pending = true;
 	r->cur = !r->cur;
-	return st;
-}
-
-/* The last batch: its job finished and taken in order. */
-static int
-pipe_drain(struct run *r, slot_fn pfn, batch_fn fn, bool *pending)
-{
-	struct batch *prev = &r->b[!r->cur];
-	int st;
-
-	if (!*pending)
-		return SB_EXIT_OK;
-	job_finish(r, prev, pfn);
-	st = fn(r, prev);
-	prev->n = 0;
-	sb_buf_reset(&prev->text);
-	*pending = false;
 	return st;
 }
 
@@ -687,16 +676,15 @@ each_record(struct run *r, bool again, slot_fn pfn, batch_fn fn,
 		close_source(at.s, fp);
 	}
 	/* The batch in the pipeline: finished even after an error, for the
-	 * helper not to work on it past here. */
-	if (st == SB_EXIT_OK) {
-		st = pipe_drain(r, pfn, fn, &pending);
-	} else if (pending) {
+	 * helper not to work on it past here, and taken in order if all is
+	 * well. */
+	if (pending) {
 		job_finish(r, &r->b[!r->cur], pfn);
-		r->b[!r->cur].n = 0;
-		sb_buf_reset(&r->b[!r->cur].text);
+		if (st == SB_EXIT_OK)
+			st = fn(r, &r->b[!r->cur]);
 	}
-	r->b[r->cur].n = 0;
-	sb_buf_reset(&r->b[r->cur].text);
+	batch_empty(&r->b[0]);
+	batch_empty(&r->b[1]);
 	helper_stop(r);
 	*nrec = at.rec;
 	free(line);
