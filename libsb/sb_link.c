@@ -1291,7 +1291,9 @@ struct pairbuf {
 	uint64_t *v;
 	size_t n, cap;
 	uint64_t *seen;
-	uint64_t q[PAIR_QUEUE]; /* pairs on their way to seen */
+	struct {
+		uint64_t pair, *slot; /* its slot of seen, asked for */
+	} q[PAIR_QUEUE];	      /* pairs on their way to seen */
 	size_t qhead, qn;
 	struct snent *sn;
 	size_t windowed, skipped;
@@ -1305,20 +1307,9 @@ struct pairbuf {
  * takes, say, a shared phone for the mark of a match: one in EM_SAMPLE
  * of them, chosen by their content, is kept as a sample for it.
  */
-static size_t
-seen_slot(uint64_t pair)
-{
-	return sb_mix64(pair, 0) & (SEEN_SLOTS - 1);
-}
-
-/* The same pair comes from many keys (every LSH band of two namesakes):
- * a table of the pairs last seen drops most repeats before they take
- * memory; sort_pairs drops the rest. */
 static int
-store_pair(struct pairbuf *pb, uint64_t pair)
+store_pair(struct pairbuf *pb, uint64_t pair, uint64_t *slot)
 {
-	uint64_t *slot = &pb->seen[seen_slot(pair)];
-
 	if (*slot == pair)
 		return 0;
 	*slot = pair;
@@ -1333,7 +1324,8 @@ static int
 add_pair(struct pairbuf *pb, uint32_t x, uint32_t y, uint32_t flags)
 {
 	const struct bmention *bx = &pb->l->bm[x], *by = &pb->l->bm[y];
-	uint64_t mark = 0, pair;
+	uint64_t mark = 0, pair, *slot;
+	size_t at;
 
 	if (x == y || bx->cas == by->cas)
 		return 0;
@@ -1352,13 +1344,17 @@ add_pair(struct pairbuf *pb, uint32_t x, uint32_t y, uint32_t flags)
 	}
 	pair = mark | (uint64_t)x << 32 | y;
 	if (pb->qn == PAIR_QUEUE) {
-		if (store_pair(pb, pb->q[pb->qhead]) < 0)
+		if (store_pair(pb, pb->q[pb->qhead].pair,
+		    pb->q[pb->qhead].slot) < 0)
 			return -1;
 		pb->qhead = (pb->qhead + 1) % PAIR_QUEUE;
 		pb->qn--;
 	}
-	pb->q[(pb->qhead + pb->qn++) % PAIR_QUEUE] = pair;
-	__builtin_prefetch(&pb->seen[seen_slot(pair)], 1);
+	slot = &pb->seen[sb_mix64(pair, 0) & (SEEN_SLOTS - 1)];
+	__builtin_prefetch(slot, 1);
+	at = (pb->qhead + pb->qn++) % PAIR_QUEUE;
+	pb->q[at].pair = pair;
+	pb->q[at].slot = slot;
 	return 0;
 }
 
@@ -1367,7 +1363,8 @@ static int
 flush_pairs(struct pairbuf *pb)
 {
 	while (pb->qn > 0) {
-		if (store_pair(pb, pb->q[pb->qhead]) < 0)
+		if (store_pair(pb, pb->q[pb->qhead].pair,
+		    pb->q[pb->qhead].slot) < 0)
 			return -1;
 		pb->qhead = (pb->qhead + 1) % PAIR_QUEUE;
 		pb->qn--;
