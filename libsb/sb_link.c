@@ -1300,16 +1300,17 @@ struct pairbuf {
 	int rc;
 };
 
-/*
- * Add candidate pair (x, y) unless it is one mention or one case.  A
- * pair of a KEY_DOB key whose dates of birth are unrelated is no
- * candidate; but EM must see the pairs blocking brings together, or it
- * takes, say, a shared phone for the mark of a match: one in EM_SAMPLE
- * of them, chosen by their content, is kept as a sample for it.
- */
+/* The oldest pair of the queue, stored.  The same pair comes from many
+ * keys (every LSH band of two namesakes): a table of the pairs last seen
+ * drops most repeats before they take memory; sort_pairs drops the
+ * rest. */
 static int
-store_pair(struct pairbuf *pb, uint64_t pair, uint64_t *slot)
+store_oldest(struct pairbuf *pb)
 {
+	uint64_t pair = pb->q[pb->qhead].pair, *slot = pb->q[pb->qhead].slot;
+
+	pb->qhead = (pb->qhead + 1) % PAIR_QUEUE;
+	pb->qn--;
 	if (*slot == pair)
 		return 0;
 	*slot = pair;
@@ -1320,6 +1321,13 @@ store_pair(struct pairbuf *pb, uint64_t pair, uint64_t *slot)
 	return 0;
 }
 
+/*
+ * Add candidate pair (x, y) unless it is one mention or one case.  A
+ * pair of a KEY_DOB key whose dates of birth are unrelated is no
+ * candidate; but EM must see the pairs blocking brings together, or it
+ * takes, say, a shared phone for the mark of a match: one in EM_SAMPLE
+ * of them, chosen by their content, is kept as a sample for it.
+ */
 static int
 add_pair(struct pairbuf *pb, uint32_t x, uint32_t y, uint32_t flags)
 {
@@ -1343,13 +1351,8 @@ add_pair(struct pairbuf *pb, uint32_t x, uint32_t y, uint32_t flags)
 		y = t;
 	}
 	pair = mark | (uint64_t)x << 32 | y;
-	if (pb->qn == PAIR_QUEUE) {
-		if (store_pair(pb, pb->q[pb->qhead].pair,
-		    pb->q[pb->qhead].slot) < 0)
-			return -1;
-		pb->qhead = (pb->qhead + 1) % PAIR_QUEUE;
-		pb->qn--;
-	}
+	if (pb->qn == PAIR_QUEUE && store_oldest(pb) < 0)
+		return -1;
 	slot = &pb->seen[sb_mix64(pair, 0) & (SEEN_SLOTS - 1)];
 	__builtin_prefetch(slot, 1);
 	at = (pb->qhead + pb->qn++) % PAIR_QUEUE;
@@ -1362,13 +1365,9 @@ add_pair(struct pairbuf *pb, uint32_t x, uint32_t y, uint32_t flags)
 static int
 flush_pairs(struct pairbuf *pb)
 {
-	while (pb->qn > 0) {
-		if (store_pair(pb, pb->q[pb->qhead].pair,
-		    pb->q[pb->qhead].slot) < 0)
+	while (pb->qn > 0)
+		if (store_oldest(pb) < 0)
 			return -1;
-		pb->qhead = (pb->qhead + 1) % PAIR_QUEUE;
-		pb->qn--;
-	}
 	return 0;
 }
 
@@ -1874,9 +1873,9 @@ usample_worker(void *arg)
 
 		/* Random mentions miss the caches: ask for those of a few
 		 * pairs ahead. */
-		if (k + 8 < u->n) {
-			__builtin_prefetch(&l->m[u->p[2 * k + 16]]);
-			__builtin_prefetch(&l->m[u->p[2 * k + 17]]);
+		if (k + PREFETCH < u->n) {
+			__builtin_prefetch(&l->m[u->p[2 * (k + PREFETCH)]]);
+			__builtin_prefetch(&l->m[u->p[2 * (k + PREFETCH) + 1]]);
 		}
 		if (i == j || l->m[i].cas == l->m[j].cas)
 			continue;
