@@ -47,19 +47,44 @@ struct pname {
 	char key_family[SB_NAMEFORM_MAX];
 };
 
-/* 16,384 words (2.7 MB, in huge pages) hit more than 4,096 did: 2% less
- * CPU over 20k cases in 24 interleaved runs. */
+/* 16,384 words hit more than 4,096 did: 2% less CPU over 20k cases in
+ * 24 interleaved runs.  An entry holds as many words as the run's CLKs
+ * have (16 for the default 1,024 bits: 3 MB in huge pages), not room
+ * for the longest CLK, which made the table three times larger and
+ * cost its zeroing (a third of a small run's time). */
 #define CLK_CACHE_SLOTS 16384
 #define CLK_CACHE_WORD 40 /* longest word cached, bytes */
 
 struct clk_cache {
 	uint8_t len;	   /* 0: empty */
 	char word[CLK_CACHE_WORD];
-	uint64_t words[CLK_WORDS];
+	uint64_t words[]; /* the owner's a->o.clk.bits / 64 */
 };
 
+/* A date of birth's "dob_enc" object as written: seven tokens and a CLK
+ * (half a kilobyte) that the same date always gives.  13,233 dates
+ * among the 55,408 of 20k cases: three times in four the object is
+ * known, and is copied, not made (its two unique tokens alone cost a
+ * BLAKE2b each). */
+#define DOB_CACHE_SLOTS 16384
+#define DOB_FRAG 562 /* longest object cached: an entry is 9 lines */
+
+struct dob_cache {
+	uint8_t len; /* of dob; 0: empty */
+	char dob[11];
+	uint16_t flen;
+	char frag[DOB_FRAG];
+};
+
+_Static_assert(sizeof(struct dob_cache) == 576, "whole cache lines");
+
 struct sb_anon_work {
-	struct clk_cache *clk_cache; /* CLK_CACHE_SLOTS */
+	/* The caches below, each made when first needed, hold what
+	 * owner's key and options make. */
+	const struct sb_anon *owner;
+	unsigned char *clk_cache; /* CLK_CACHE_SLOTS of clk_stride bytes */
+	size_t clk_stride;
+	struct dob_cache *dob_cache; /* DOB_CACHE_SLOTS */
 	struct sb_scrub_work *scrub;
 	struct sb_pseudo_cache *tokens; /* shared with scrub */
 	struct sb_buf text;
@@ -177,18 +202,13 @@ sb_anon_work_new(struct sb_anon_work **out, struct sb_err *e)
 	struct sb_anon_work *w;
 
 	*out = NULL;
-	if ((w = calloc(1, sizeof(*w))) == NULL ||
-	    (w->clk_cache = sb_table_alloc(CLK_CACHE_SLOTS *
-		sizeof(*w->clk_cache))) == NULL) {
-		free(w);
+	if ((w = calloc(1, sizeof(*w))) == NULL)
 		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
-	}
 	/* A narrative is at most a record (--max-record, up to 1 GiB). */
 	sb_buf_init(&w->text, (size_t)1 << 31);
 	sb_buf_init(&w->survey, (size_t)1 << 32);
 	sb_buf_init(&w->frame, (size_t)1 << 32);
 	if (sb_scrub_work_new(&w->scrub, e) != SB_OK) {
-		free(w->clk_cache);
 		free(w);
 		return SB_FATAL;
 	}
@@ -209,6 +229,7 @@ sb_anon_work_free(struct sb_anon_work *w)
 	sb_scrub_work_free(w->scrub);
 	sb_pseudo_cache_free(w->tokens);
 	free(w->clk_cache);
+	free(w->dob_cache);
 	sb_buf_release(&w->text);
 	sb_buf_release(&w->survey);
 	sb_buf_release(&w->frame);
@@ -235,18 +256,39 @@ get(const cJSON *o, const char *name)
 	return NULL;
 }
 
-/* "type:<hex>" under the type's subkey. */
-static int
-make_token(const struct sb_anon *a, struct sb_pseudo_cache *tc,
-    const char *type, const char *norm, size_t n, char *out, size_t cap)
+/* The subkey of a token type a caches, or NULL. */
+static const unsigned char *
+tok_sub(const struct sb_anon *a, const char *type)
 {
 	/* From the end: names and dates of birth, the most frequent types,
 	 * are last; the first letter before the whole string. */
 	for (size_t i = NTOK; i-- > 0;)
 		if (type[0] == tok_types[i][0] && strcmp(type, tok_types[i]) == 0)
-			return sb_pseudo_token_cached(tc, a->sub_tok[i], type,
-			    norm, n, out, cap);
+			return a->sub_tok[i];
+	return NULL;
+}
+
+/* "type:<hex>" under the type's subkey. */
+static int
+make_token(const struct sb_anon *a, struct sb_pseudo_cache *tc,
+    const char *type, const char *norm, size_t n, char *out, size_t cap)
+{
+	const unsigned char *sub = tok_sub(a, type);
+
+	if (sub != NULL)
+		return sb_pseudo_token_cached(tc, sub, type, norm, n, out, cap);
 	return sb_pseudo_token(a->o.key, type, norm, n, out, cap);
+}
+
+/* Have make_token's cache entry for norm fetched ahead of the call. */
+static void
+prefetch_token(const struct sb_anon *a, struct sb_pseudo_cache *tc,
+    const char *type, const char *norm, size_t n)
+{
+	const unsigned char *sub = tok_sub(a, type);
+
+	if (sub != NULL)
+		sb_pseudo_cache_prefetch(tc, sub, norm, n);
 }
 
 static const char *
@@ -385,8 +427,7 @@ part_key(const char *asc, int n, char out[SB_NAMEFORM_MAX])
  * per thread, and given names recur); the full name's key is made from
  * the parts: given and family, or the name as written. */
 static void
-read_names(const struct sb_anon *a, struct sb_pseudo_cache *tc,
-    const cJSON *person, struct pname *p)
+read_names(const cJSON *person, struct pname *p)
 {
 	const cJSON *nm = get(person, "name");
 	const cJSON *o;
@@ -430,28 +471,38 @@ read_names(const struct sb_anon *a, struct sb_pseudo_cache *tc,
 		full, sizeof(full))) > 0) {
 		part_key(full, l, p->key_full);
 	}
-	l = (int)strlen(p->key_full);
-	if (l > 0 && make_token(a, tc, "name", p->key_full, (size_t)l, p->token,
+}
+
+/* The token of p's full name, when it has one. */
+static void
+name_token_of(const struct sb_anon *a, struct sb_pseudo_cache *tc,
+    struct pname *p)
+{
+	size_t l = strlen(p->key_full);
+
+	if (l > 0 && make_token(a, tc, "name", p->key_full, l, p->token,
 	    sizeof(p->token)) < 0)
 		p->token[0] = '\0';
 }
 
 /*
- * Tokens of the parts of a full date of birth, for sb-link's levels: a
- * date with one part mistyped still agrees on the two others, and one
- * with two digits of month and day swapped on its digits in any order.
- * Each part is its own keyed value ("ym|1933-01", "md|01-22",
+ * The parts of a full date of birth that get tokens, for sb-link's
+ * levels: a date with one part mistyped still agrees on the two others,
+ * and one with two digits of month and day swapped on its digits in any
+ * order.  Each part is its own keyed value ("ym|1933-01", "md|01-22",
  * "yd|1933-22", "dg|1933|0122" with the digits sorted); y and m are the
  * tokens of "1933" and "1933-01", those of dates written that far.
  */
+#define DOB_PARTS 6
+static const char *const part_keys[DOB_PARTS] = {"ym", "md", "yd",
+    "digits", "y", "m"};
+static const size_t part_len[DOB_PARTS] = {10, 8, 10, 12, 4, 7};
+
+/* The parts of dob, a valid full date (YYYY-MM-DD), into v. */
 static void
-put_dob_parts(struct sb_jw *w, const struct sb_anon *a,
-    struct sb_pseudo_cache *tc, const char *dob)
+dob_parts(const char *dob, char v[DOB_PARTS][16])
 {
-	char v[6][24], tok[SB_PSEUDO_TOKEN_MAX], dg[5];
-	static const char *const keys[6] = {"ym", "md", "yd", "digits", "y",
-	    "m"};
-	static const size_t len[6] = {10, 8, 10, 12, 4, 7};
+	char dg[5];
 
 	memcpy(dg, dob + 5, 2);
 	memcpy(dg + 2, dob + 8, 2);
@@ -463,8 +514,7 @@ put_dob_parts(struct sb_jw *w, const struct sb_anon *a,
 			dg[j] = dg[j - 1];
 			dg[j - 1] = t;
 		}
-	/* By hand, not snprintf: six a person showed in profiles.  dob is
-	 * a valid full date, YYYY-MM-DD. */
+	/* By hand, not snprintf: six a person showed in profiles. */
 	memcpy(v[0], "ym|", 3);
 	memcpy(v[0] + 3, dob, 7);		/* ym|1933-01 */
 	memcpy(v[1], "md|", 3);
@@ -480,29 +530,46 @@ put_dob_parts(struct sb_jw *w, const struct sb_anon *a,
 	 * has, so that "1977" and "1977-12-01" are seen to agree. */
 	memcpy(v[4], dob, 4);
 	memcpy(v[5], dob, 7);
+}
+
+static void
+put_dob_parts(struct sb_jw *w, const struct sb_anon *a,
+    struct sb_pseudo_cache *tc, const char v[DOB_PARTS][16])
+{
+	char tok[SB_PSEUDO_TOKEN_MAX];
+
 	sb_jw_key(w, "parts");
 	sb_jw_obj(w);
-	for (int i = 0; i < 6; i++)
-		if (make_token(a, tc, "dob", v[i], len[i], tok,
+	for (int i = 0; i < DOB_PARTS; i++)
+		if (make_token(a, tc, "dob", v[i], part_len[i], tok,
 		    sizeof(tok)) > 0) {
-			sb_jw_key(w, keys[i]);
+			sb_jw_key(w, part_keys[i]);
 			sb_jw_cstr(w, tok);
 		}
 	sb_jw_end_obj(w);
+}
+
+/* The CLK of text[0..n) under sub, in base64, into b64 (B64_MAX bytes):
+ * its length, or -1 when there is none. */
+static int
+clk_b64(const struct sb_anon *a, const unsigned char *sub, const char *text,
+    size_t n, char *b64)
+{
+	uint64_t words[CLK_WORDS];
+
+	if (n == 0 || sb_clk_encode_sub(sub, &a->o.clk, text, n, words) != 0)
+		return -1;
+	return sb_anon_clk_b64(words, a->o.clk.bits / 64, b64, B64_MAX);
 }
 
 static void
 put_clk(struct sb_jw *w, const struct sb_anon *a, const char *key,
     const unsigned char *sub, const char *text, size_t n)
 {
-	uint64_t words[CLK_WORDS];
 	char b64[B64_MAX];
-	int l;
+	int l = clk_b64(a, sub, text, n, b64);
 
-	if (n == 0 ||
-	    sb_clk_encode_sub(sub, &a->o.clk, text, n, words) != 0 ||
-	    (l = sb_anon_clk_b64(words, a->o.clk.bits / 64, b64,
-	    sizeof(b64))) < 0)
+	if (l < 0)
 		return;
 	sb_jw_key(w, key);
 	sb_jw_plain(w, b64, (size_t)l);
@@ -522,6 +589,55 @@ put_words(struct sb_jw *w, const struct sb_anon *a, const char *key,
 	sb_jw_plain(w, b64, (size_t)l);
 }
 
+/* Make wk's caches a's: drop what another sb_anon put in them. */
+static void
+caches_for(const struct sb_anon *a, struct sb_anon_work *wk)
+{
+	if (wk->owner == a)
+		return;
+	free(wk->clk_cache);
+	free(wk->dob_cache);
+	wk->clk_cache = NULL;
+	wk->dob_cache = NULL;
+	wk->owner = a;
+}
+
+/* wk's CLK cache, for a's CLKs: NULL where it cannot be had (the word
+ * is then encoded uncached). */
+static unsigned char *
+clk_cache_for(const struct sb_anon *a, struct sb_anon_work *wk)
+{
+	size_t stride = sizeof(struct clk_cache) + a->o.clk.bits / 8;
+
+	caches_for(a, wk);
+	if (wk->clk_cache != NULL)
+		return wk->clk_cache;
+	stride = (stride + 63) & ~(size_t)63; /* whole cache lines */
+	wk->clk_cache = sb_table_alloc(CLK_CACHE_SLOTS * stride);
+	wk->clk_stride = stride;
+	return wk->clk_cache;
+}
+
+/* wk's cache of dob_enc objects, for a's: NULL where it cannot be
+ * had. */
+static struct dob_cache *
+dob_cache_for(const struct sb_anon *a, struct sb_anon_work *wk)
+{
+	caches_for(a, wk);
+	if (wk->dob_cache == NULL)
+		wk->dob_cache = sb_table_alloc(DOB_CACHE_SLOTS *
+		    sizeof(*wk->dob_cache));
+	return wk->dob_cache;
+}
+
+/* Have the cache lines of p[0..n) fetched. */
+static void
+prefetch_lines(const unsigned char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i += 64)
+		__builtin_prefetch(p + i);
+}
+
 /* The CLK of one word of a name, through the thread's cache: given
  * names, and many family names, recur from record to record. */
 static int
@@ -529,11 +645,13 @@ word_filter(const struct sb_anon *a, struct sb_anon_work *wk,
     const char *t, size_t n, uint64_t *words)
 {
 	size_t nw = a->o.clk.bits / 64;
+	unsigned char *cache;
 	struct clk_cache *c;
 
-	if (n >= CLK_CACHE_WORD)
+	if (n >= CLK_CACHE_WORD || (cache = clk_cache_for(a, wk)) == NULL)
 		return sb_clk_encode_sub(a->sub_name, &a->o.clk, t, n, words);
-	c = &wk->clk_cache[sb_fnv1a32(t, n) % CLK_CACHE_SLOTS];
+	c = (struct clk_cache *)(cache +
+	    sb_fnv1a32(t, n) % CLK_CACHE_SLOTS * wk->clk_stride);
 	if (c->len == n && memcmp(c->word, t, n) == 0) {
 		memcpy(words, c->words, nw * 8);
 		return 0;
@@ -566,6 +684,63 @@ key_filter(const struct sb_anon *a, struct sb_anon_work *wk, const char *k,
 		}
 		k += l;
 		k += *k == ' ';
+	}
+}
+
+/* The object of a date of birth's encodings, dob_enc's value. */
+static void
+put_dob_obj(struct sb_jw *w, const struct sb_anon *a,
+    struct sb_anon_work *wk, const char *dob, size_t n)
+{
+	char tok[SB_PSEUDO_TOKEN_MAX], v[DOB_PARTS][16], b64[B64_MAX];
+	int bl;
+
+	/* Seven tokens, most of them trips to memory: asked for at once,
+	 * and the CLK made while they come. */
+	prefetch_token(a, wk->tokens, "dob", dob, n);
+	if (n == 10) {
+		dob_parts(dob, v);
+		for (int i = 0; i < DOB_PARTS; i++)
+			prefetch_token(a, wk->tokens, "dob", v[i], part_len[i]);
+	}
+	bl = clk_b64(a, a->sub_dob, dob, n, b64);
+	sb_jw_obj(w);
+	if (make_token(a, wk->tokens, "dob", dob, n, tok, sizeof(tok)) > 0) {
+		sb_jw_key(w, "token");
+		sb_jw_cstr(w, tok);
+	}
+	if (bl >= 0) {
+		sb_jw_key(w, "clk");
+		sb_jw_plain(w, b64, (size_t)bl);
+	}
+	if (n == 10)
+		put_dob_parts(w, a, wk->tokens, v);
+	sb_jw_end_obj(w);
+}
+
+/* put_dob_obj through wk's cache of them, as the value of the key just
+ * written (so nothing comes before the object's brace). */
+static void
+put_dob_enc(struct sb_jw *w, const struct sb_anon *a,
+    struct sb_anon_work *wk, const char *dob)
+{
+	size_t n = strlen(dob), at;
+	struct dob_cache *c = NULL;
+
+	if (dob_cache_for(a, wk) != NULL && n < sizeof(c->dob)) {
+		c = &wk->dob_cache[sb_fnv1a32(dob, n) % DOB_CACHE_SLOTS];
+		if (c->len == n && memcmp(c->dob, dob, n) == 0) {
+			sb_jw_raw(w, c->frag, c->flen);
+			return;
+		}
+	}
+	at = w->b->len;
+	put_dob_obj(w, a, wk, dob, n);
+	if (c != NULL && !sb_jw_failed(w) && w->b->len - at <= DOB_FRAG) {
+		c->len = (uint8_t)n;
+		memcpy(c->dob, dob, n);
+		c->flen = (uint16_t)(w->b->len - at);
+		memcpy(c->frag, w->b->data + at, c->flen);
 	}
 }
 
@@ -1077,20 +1252,7 @@ put_person(struct sb_jw *w, const struct sb_anon *a, struct sb_anon_work *wk,
 			sb_jw_end_obj(w);
 		}
 		sb_jw_key(w, "dob_enc");
-		sb_jw_obj(w);
-		{
-			char tok[SB_PSEUDO_TOKEN_MAX];
-
-			if (make_token(a, wk->tokens, "dob", dob, strlen(dob), tok,
-			    sizeof(tok)) > 0) {
-				sb_jw_key(w, "token");
-				sb_jw_cstr(w, tok);
-			}
-		}
-		put_clk(w, a, "clk", a->sub_dob, dob, strlen(dob));
-		if (strlen(dob) == 10)
-			put_dob_parts(w, a, wk->tokens, dob);
-		sb_jw_end_obj(w);
+		put_dob_enc(w, a, wk, dob);
 	}
 	if (released)
 		put_released(w, a, rel, rel->first_row + (*victim)++, c);
@@ -1103,6 +1265,34 @@ put_person(struct sb_jw *w, const struct sb_anon *a, struct sb_anon_work *wk,
 	}
 	sb_jw_end_obj(w);
 	return SB_OK;
+}
+
+/* Have fetched what p's encodings will look up in wk's caches, in the
+ * order the record is written: the token of p's full name, the CLKs of
+ * its words and the encodings of dob.  Each would be a trip to memory
+ * (the caches are megabytes), one after the other; asked for together
+ * they overlap. */
+static void
+prefetch_person(const struct sb_anon *a, struct sb_anon_work *wk,
+    const struct pname *p, const char *dob)
+{
+	const char *k = p->key_full;
+	unsigned char *cache;
+	size_t l, n;
+
+	prefetch_token(a, wk->tokens, "name", k, strlen(k));
+	if ((cache = clk_cache_for(a, wk)) != NULL)
+		for (; *k != '\0'; k += l, k += *k == ' ') {
+			l = strcspn(k, " ");
+			if (l > 0 && l < CLK_CACHE_WORD)
+				prefetch_lines(cache + sb_fnv1a32(k, l) %
+				    CLK_CACHE_SLOTS * wk->clk_stride,
+				    wk->clk_stride);
+		}
+	if (dob != NULL && (n = strlen(dob)) < sizeof(wk->dob_cache->dob) &&
+	    dob_cache_for(a, wk) != NULL)
+		__builtin_prefetch(&wk->dob_cache[sb_fnv1a32(dob, n) %
+		    DOB_CACHE_SLOTS]);
 }
 
 /* The persons' names, before anything is written: narratives may come
@@ -1121,14 +1311,21 @@ read_persons(const struct sb_anon *a, struct sb_anon_work *wk,
 		    "persons is not an array");
 	cJSON_ArrayForEach(p, persons) {
 		struct pname *pn;
-		struct sb_scrub_person *sp;
 
 		if (wk->np == MAX_PERSONS)
 			return sb_seterr(e, SB_REJECT, SB_E_DATA,
 			    "more than %d persons in a case", MAX_PERSONS);
 		pn = &wk->names[wk->np];
-		sp = &wk->sp[wk->np];
-		read_names(a, wk->tokens, p, pn);
+		read_names(p, pn);
+		prefetch_person(a, wk, pn, str(p, "dob"));
+		wk->np++;
+	}
+	/* The entries asked for above have come in meanwhile. */
+	for (size_t i = 0; i < wk->np; i++) {
+		struct pname *pn = &wk->names[i];
+		struct sb_scrub_person *sp = &wk->sp[i];
+
+		name_token_of(a, wk->tokens, pn);
 		memset(sp, 0, sizeof(*sp));
 		sp->given = pn->given;
 		sp->family = pn->family;
@@ -1137,7 +1334,6 @@ read_persons(const struct sb_anon *a, struct sb_anon_work *wk,
 		sp->nother = pn->nother;
 		sp->token_hex = strchr(pn->token, ':') != NULL ?
 		    strchr(pn->token, ':') + 1 : "";
-		wk->np++;
 	}
 	return SB_OK;
 }

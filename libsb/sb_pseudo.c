@@ -273,6 +273,20 @@ put_token(const char *type, size_t tl, const unsigned char h[TOKEN_BYTES],
 	return (int)(tl + 1 + 2 * TOKEN_BYTES);
 }
 
+static size_t
+slot_of(const unsigned char *sub, const char *norm, size_t n)
+{
+	return (sb_hash_bytes(norm, n) ^ (uintptr_t)sub) & (CACHE_SLOTS - 1);
+}
+
+void
+sb_pseudo_cache_prefetch(const struct sb_pseudo_cache *c,
+    const unsigned char sub[SB_KEY_BYTES], const char *norm, size_t n)
+{
+	if (c != NULL && n > 0 && n <= CACHE_VAL)
+		__builtin_prefetch(&c->e[slot_of(sub, norm, n)], 1);
+}
+
 int
 sb_pseudo_token_cached(struct sb_pseudo_cache *c,
     const unsigned char sub[SB_KEY_BYTES], const char *type,
@@ -289,8 +303,7 @@ sb_pseudo_token_cached(struct sb_pseudo_cache *c,
 		cached_hash(c, sub, norm, n, h);
 		return put_token(type, tl, h, out);
 	}
-	e = &c->e[(sb_hash_bytes(norm, n) ^ (uintptr_t)sub) &
-	    (CACHE_SLOTS - 1)];
+	e = &c->e[slot_of(sub, norm, n)];
 	if (e->sub != sub || e->len != n || memcmp(e->val, norm, n) != 0) {
 		cached_hash(c, sub, norm, n, e->tok);
 		e->sub = sub;

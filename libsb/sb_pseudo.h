@@ -53,6 +53,11 @@ struct sb_pseudo_cache;
 struct sb_pseudo_cache *sb_pseudo_cache_new(void);
 /* Wipes the entries.  NULL is allowed. */
 void sb_pseudo_cache_free(struct sb_pseudo_cache *c);
+/* Start fetching the entry of norm[0..n) under sub into the processor's
+ * caches: an entry missed costs a trip to memory, and a caller that
+ * knows its values early lets the trips overlap.  Only a hint. */
+void sb_pseudo_cache_prefetch(const struct sb_pseudo_cache *c,
+    const unsigned char sub[SB_KEY_BYTES], const char *norm, size_t n);
 /* sb_pseudo_token_sub through cache c (NULL: none). */
 int sb_pseudo_token_cached(struct sb_pseudo_cache *c,
     const unsigned char sub[SB_KEY_BYTES], const char *type,

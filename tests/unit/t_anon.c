@@ -108,6 +108,28 @@ main(void)
 		    strstr(e.msg, "Петрова") == NULL, "unknown member");
 	}
 
+	{
+		/* A work serves another sb_anon (other CLK length) as a
+		 * fresh one would: its caches hold the first one's CLKs and
+		 * dob_enc objects. */
+		struct sb_anon *a2 = NULL;
+		struct sb_anon_work *w2 = NULL;
+		struct sb_buf fresh;
+
+		o.clk.bits = 2048;
+		sb_buf_init(&fresh, 1 << 20);
+		ok(sb_anon_new(&a2, &o, &e) == SB_OK &&
+		    sb_anon_work_new(&w2, &e) == SB_OK &&
+		    run(a2, w2, rec, &fresh, &e) == SB_OK &&
+		    run(a, w, rec, &out, &e) == SB_OK &&
+		    run(a2, w, rec, &out, &e) == SB_OK &&
+		    strcmp(out.data, fresh.data) == 0,
+		    "a work's caches follow the sb_anon it serves");
+		sb_buf_release(&fresh);
+		sb_anon_work_free(w2);
+		sb_anon_free(a2);
+	}
+
 	sb_buf_release(&out);
 	sb_anon_work_free(w);
 	sb_anon_free(a);
