@@ -206,6 +206,9 @@ struct sb_scrub {
 	struct ntab nick; /* skeleton of a given name -> nick_ent index */
 	struct ntab kw;   /* folded street keywords (the prefilter's) */
 	uint32_t kw_first[26]; /* their first two letters, when a-z */
+	/* Their first three letters, of those of three or more: most words
+	 * that start like one (st-, pl-, co-) go no further. */
+	uint64_t kw3[(26 * 26 * 26 + 63) / 64];
 	struct nick_ent *nicks;
 	size_t nnicks;
 };
@@ -1068,6 +1071,14 @@ build_nicks(struct sb_scrub *s)
 }
 
 /* The street keywords of the pattern, folded, for the prefilter. */
+/* The bit of the three lower-case letters x y z in kw3. */
+static unsigned
+kw3_bit(char x, char y, char z)
+{
+	return ((unsigned)(x - 'a') * 26 + (unsigned)(y - 'a')) * 26 +
+	    (unsigned)(z - 'a');
+}
+
 static int
 build_kw(struct sb_scrub *s)
 {
@@ -1094,6 +1105,11 @@ build_kw(struct sb_scrub *s)
 			return -1;
 		if (fl >= 2)
 			s->kw_first[f[0] - 'a'] |= 1u << (f[1] - 'a');
+		if (fl >= 3) {
+			unsigned b = kw3_bit(f[0], f[1], f[2]);
+
+			s->kw3[b / 64] |= (uint64_t)1 << (b % 64);
+		}
 	}
 	return 0;
 }
@@ -1545,18 +1561,64 @@ try_cc_list(const struct cand *c, const char *cc,
 	return false;
 }
 
+static bool
+has_sub(const char *h, size_t n, const char *w)
+{
+	size_t l = strlen(w);
+	const char *p = h, *e = h + n;
+
+	while ((size_t)(e - p) >= l && (p = memchr(p, w[0], (size_t)(e - p -
+	    (ptrdiff_t)l + 1))) != NULL) {
+		if (memcmp(p, w, l) == 0)
+			return true;
+		p++;
+	}
+	return false;
+}
+
+/* Does a word for "passport" stand in the 48 bytes before text[at]? */
+static bool
+passport_before(const char *text, size_t at)
+{
+	static const char *const w[] = {"asspor", "aspor", "паспорт",
+	    "διαβατ", "passin", "paszport", "pașaport", "paşaport",
+	    "passeport", "paspoort", "passaport"};
+	size_t lo = at > 48 ? at - 48 : 0, i;
+
+	for (i = 0; i < NELEM(w); i++)
+		if (has_sub(text + lo, at - lo, w[i]))
+			return true;
+	return false;
+}
+
+/* passport_before(text, at), asked for only when a reading needs it: a
+ * code run's candidates seldom do, and the search costs eleven scans. */
+struct pass_ctx {
+	const char *text;
+	size_t at;
+	int known; /* -1: not asked yet */
+};
+
+static bool
+pass_near(struct pass_ctx *p)
+{
+	if (p->known < 0)
+		p->known = passport_before(p->text, p->at);
+	return p->known;
+}
+
 /* The most specific reading of candidate c: its rank (0 best), or -1.
  * labelled: a label such as "EGN" or "NIF" stands before it. */
 static int
-classify(const struct cand *c, const char *cc, bool labelled, bool pass,
-    struct found *f)
+classify(const struct cand *c, const char *cc, bool labelled,
+    struct pass_ctx *pass, struct found *f)
 {
 	char e164[32];
 
 	memset(f, 0, sizeof *f);
 	if (c->nd == 0)
 		return -1;
-	if (pass && !c->nonlatin && c->na >= 7 && c->na <= 9 &&
+	if (!c->nonlatin && c->na >= 7 && c->na <= 9 && pass_near(pass) &&
 	    try_cc_list(c, cc, sb_passport_valid, f)) {
 		f->type = SB_SCRUB_PASSPORT;
 		f->ptype = "passport";
@@ -1670,36 +1732,6 @@ is_label(const char *p, size_t n)
 	return false;
 }
 
-static bool
-has_sub(const char *h, size_t n, const char *w)
-{
-	size_t l = strlen(w);
-	const char *p = h, *e = h + n;
-
-	while ((size_t)(e - p) >= l && (p = memchr(p, w[0], (size_t)(e - p -
-	    (ptrdiff_t)l + 1))) != NULL) {
-		if (memcmp(p, w, l) == 0)
-			return true;
-		p++;
-	}
-	return false;
-}
-
-/* Does a word for "passport" stand in the 48 bytes before text[at]? */
-static bool
-passport_before(const char *text, size_t at)
-{
-	static const char *const w[] = {"asspor", "aspor", "паспорт",
-	    "διαβατ", "passin", "paszport", "pașaport", "paşaport",
-	    "passeport", "paspoort", "passaport"};
-	size_t lo = at > 48 ? at - 48 : 0, i;
-
-	for (i = 0; i < NELEM(w); i++)
-		if (has_sub(text + lo, at - lo, w[i]))
-			return true;
-	return false;
-}
-
 /* Cut the run text[rs..re) into tokens, and find its identifiers: every
  * sequence of tokens that reads as one is a candidate; the best ranked
  * (then the longest) are taken first, without overlap. */
@@ -1713,7 +1745,8 @@ do_run(const struct sb_scrub *s, struct sb_scrub_work *w, const char *cc,
 	struct found f;
 	size_t i = rs, l, tb;
 	int nt = 0, a, b, nd, nrc = 0, rank, x, y, left, td;
-	bool covered[RUN_TOKS] = {false}, labelled, pass;
+	bool covered[RUN_TOKS] = {false}, labelled;
+	struct pass_ctx pass;
 
 	while (i < re && nt < RUN_TOKS) {
 		t[nt].s = i;
@@ -1734,7 +1767,9 @@ do_run(const struct sb_scrub *s, struct sb_scrub_work *w, const char *cc,
 		if (i < re && text[i] != '+')
 			i += (unsigned char)text[i] == 0xC2 ? 2 : 1;
 	}
-	pass = passport_before(text, rs);
+	pass.text = text;
+	pass.at = rs;
+	pass.known = -1;
 	if (i < re && nt == RUN_TOKS) {
 		/* A long run: the rest separately. */
 		nt--;
@@ -1758,7 +1793,7 @@ do_run(const struct sb_scrub *s, struct sb_scrub_work *w, const char *cc,
 				continue;
 			if (!cand_init(&c, text + t[a].s, l))
 				break;
-			if ((rank = classify(&c, cc, labelled, pass, &f)) < 0)
+			if ((rank = classify(&c, cc, labelled, &pass, &f)) < 0)
 				continue;
 			rc[nrc].a = a;
 			rc[nrc].b = b;
@@ -1908,6 +1943,15 @@ street_kw(const struct sb_scrub *s, const unsigned char *u, size_t n,
 	    !(s->kw_first[(u[ws] | 0x20) - 'a'] >> ((u[ws + 1] | 0x20) - 'a') &
 	    1))
 		return false;
+	/* A word of three letters or more is a keyword of as many. */
+	if (we - ws >= 3 && u[ws] < 0x80 && u[ws + 1] < 0x80 &&
+	    u[ws + 2] < 0x80) {
+		unsigned b = kw3_bit((char)(u[ws] | 0x20), (char)(u[ws + 1] |
+		    0x20), (char)(u[ws + 2] | 0x20));
+
+		if (!(s->kw3[b / 64] >> (b % 64) & 1))
+			return false;
+	}
 	if (we - ws > 24 || (fl = fold_word((const char *)u + ws, we - ws, f,
 	    sizeof f)) < 1)
 		return false;
