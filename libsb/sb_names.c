@@ -1430,9 +1430,33 @@ struct cache_ent {
 	char out[CACHE_STR];
 };
 
+/*
+ * The Latin letters (U+00C0-U+024F, U+1E00-U+1EFF) are romanised one by
+ * one: for them, and ASCII, the romanisation of a string is that of its
+ * characters put together (checked for every pair of them and ASCII
+ * letters, digits and punctuation, 442,225 pairs; t_names checks random
+ * strings), so a name in Polish, Romanian or Portuguese spelling needs
+ * no call to ICU once its letters are known (a call cost 2-15
+ * microseconds).  A letter's romanisation is ICU's, asked the first
+ * time the thread meets it.
+ */
+#define LAT_A_LO 0x00C0
+#define LAT_A_HI 0x024F
+#define LAT_X_LO 0x1E00
+#define LAT_X_HI 0x1EFF
+#define LAT_N (LAT_A_HI - LAT_A_LO + 1 + LAT_X_HI - LAT_X_LO + 1)
+#define LAT_UNKNOWN 0xFF
+#define LAT_MAX 7 /* bytes of a letter's romanisation kept */
+
+struct lat_ent {
+	uint8_t len; /* LAT_UNKNOWN: not asked yet */
+	char s[LAT_MAX];
+};
+
 struct names_tls {
 	UTransliterator *tr[TR_COUNT];
 	struct cache_ent cache[TR_COUNT][CACHE_SLOTS];
+	struct lat_ent lat[LAT_N];
 };
 
 static pthread_once_t tls_once = PTHREAD_ONCE_INIT;
@@ -1497,6 +1521,8 @@ tls_get(void)
 		return t;
 	if ((t = sb_table_alloc(sizeof(*t))) == NULL)
 		return NULL;
+	for (size_t i = 0; i < LAT_N; i++)
+		t->lat[i].len = LAT_UNKNOWN;
 	/* The transliterators are opened when first needed: Any-Latin
 	 * costs milliseconds to build, and most threads need one of them. */
 	if (pthread_setspecific(tls_key, t) != 0) {
@@ -1540,6 +1566,73 @@ ascii_run(UTransliterator *tr, const char *s, size_t n, char *out,
 	return olen;
 }
 
+/* The slot of Latin letter c in lat[], or -1. */
+static int
+lat_slot(UChar32 c)
+{
+	if (c >= LAT_A_LO && c <= LAT_A_HI)
+		return c - LAT_A_LO;
+	if (c >= LAT_X_LO && c <= LAT_X_HI)
+		return LAT_A_HI - LAT_A_LO + 1 + c - LAT_X_LO;
+	return -1;
+}
+
+/* The romanisation of Latin letter c, from t's table, asking ICU when
+ * the thread has not met c yet.  NULL when it cannot be had. */
+static const struct lat_ent *
+lat_letter(struct names_tls *t, UChar32 c)
+{
+	struct lat_ent *l = &t->lat[lat_slot(c)];
+	char in[4], o[32];
+	int32_t k = 0;
+	int r;
+
+	if (l->len != LAT_UNKNOWN)
+		return l->len <= LAT_MAX ? l : NULL;
+	if (t->tr[TR_ROMAN] == NULL &&
+	    (t->tr[TR_ROMAN] = ascii_open(TR_ROMAN)) == NULL)
+		return NULL;
+	U8_APPEND_UNSAFE(in, k, c);
+	r = ascii_run(t->tr[TR_ROMAN], in, (size_t)k, o, sizeof(o));
+	if (r < 0 || r > LAT_MAX) {
+		l->len = LAT_MAX + 1; /* never by the table */
+		return NULL;
+	}
+	memcpy(l->s, o, (size_t)r);
+	l->len = (uint8_t)r;
+	return l;
+}
+
+/* The romanisation of s[0..n) when it holds only ASCII and Latin
+ * letters: its length, or -1 for anything else (then ICU decides, and
+ * says what is wrong). */
+static int
+roman_latin(struct names_tls *t, const char *s, size_t n, char *out,
+    size_t cap)
+{
+	const struct lat_ent *l;
+	size_t o = 0;
+	int32_t i = 0;
+	UChar32 c;
+
+	while (i < (int32_t)n) {
+		if ((unsigned char)s[i] < 0x80) {
+			if (o + 1 >= cap)
+				return -1;
+			out[o++] = (char)tolower((unsigned char)s[i++]);
+			continue;
+		}
+		U8_NEXT(s, i, (int32_t)n, c);
+		if (c < 0 || lat_slot(c) < 0 || (l = lat_letter(t, c)) == NULL ||
+		    o + l->len >= cap)
+			return -1;
+		memcpy(out + o, l->s, l->len);
+		o += l->len;
+	}
+	out[o] = '\0';
+	return (int)o;
+}
+
 static int
 translit(int which, const char *s, size_t n, char *out, size_t cap)
 {
@@ -1568,6 +1661,9 @@ translit(int which, const char *s, size_t n, char *out, size_t cap)
 		return r;
 	}
 	t = tls_get();
+	if (t != NULL && which == TR_ROMAN &&
+	    (r = roman_latin(t, s, n, out, cap)) >= 0)
+		return r;
 	if (t != NULL && n < CACHE_STR) {
 		/* Four slots from the hash on; a miss takes an empty one,
 		 * or evicts one chosen by other bits of the hash. */

@@ -732,6 +732,78 @@ check_threads(void)
 	is_str(out, "Georgios", "and still right in the main thread");
 }
 
+/* sb_names_romanise of a name of Latin letters, made letter by letter
+ * from a table, is what ICU gives for the whole: each random string is
+ * compared with the same string followed by " Ж", which goes through
+ * ICU (the Cyrillic letter is outside the table). */
+static void
+check_roman_latin(void)
+{
+	static const char *const fixed[][2] = {{"Brzezińska", "brzezinska"},
+	    {"Łukasz Żółć", "lukasz zolc"}, {"Ştefănescu", "stefanescu"},
+	    {"Gonçalves-Araújo", "goncalves-araujo"}, {"Ǆemal", "dzemal"},
+	    {"Straße", "strasse"}, {"Ærø", "aero"}, {"Nguyễn", "nguyen"}};
+	char s[64], z[72], a[256], b[256];
+	uint32_t x = 2463534242u;
+	int bad = 0, k, n, i;
+
+	for (i = 0; i < (int)(sizeof(fixed) / sizeof(fixed[0])); i++) {
+		n = sb_names_romanise(fixed[i][0], strlen(fixed[i][0]), a,
+		    sizeof(a));
+		ok(n >= 0 && strcmp(a, fixed[i][1]) == 0, "romanise %s: %s",
+		    fixed[i][0], n >= 0 ? a : "(err)");
+	}
+	for (i = 0; i < 20000; i++) {
+		size_t len = 0;
+
+		n = 1 + (int)(x % 10);
+		for (k = 0; k < n; k++) {
+			uint32_t c;
+
+			x ^= x << 13;
+			x ^= x >> 17;
+			x ^= x << 5;
+			switch (x % 4) {
+			case 0:
+				c = " -'.aAzZq"[x / 4 % 9];
+				break;
+			case 1:
+			case 2:
+				c = 0xC0 + x / 4 % (0x250 - 0xC0);
+				break;
+			default:
+				c = 0x1E00 + x / 4 % 0x100;
+				break;
+			}
+			if (c < 0x80) {
+				s[len++] = (char)c;
+			} else if (c < 0x800) {
+				s[len++] = (char)(0xC0 | c >> 6);
+				s[len++] = (char)(0x80 | (c & 0x3F));
+			} else {
+				s[len++] = (char)(0xE0 | c >> 12);
+				s[len++] = (char)(0x80 | (c >> 6 & 0x3F));
+				s[len++] = (char)(0x80 | (c & 0x3F));
+			}
+		}
+		memcpy(z, s, len);
+		memcpy(z + len, " \xD0\x96", 3);
+		if (sb_names_romanise(s, len, a, sizeof(a)) < 0 ||
+		    sb_names_romanise(z, len + 3, b, sizeof(b)) < 0 ||
+		    strlen(b) != strlen(a) + 3 ||
+		    memcmp(a, b, strlen(a)) != 0 ||
+		    strcmp(b + strlen(a), " zh") != 0)
+			bad++;
+	}
+	ok(bad == 0, "romanise: 20,000 random Latin names as ICU gives them "
+	    "(%d differ)", bad);
+	/* Bytes that are not UTF-8 are still refused. */
+	ok(sb_names_romanise("Gon\xC3", 4, a, sizeof(a)) == -1,
+	    "romanise: a cut letter is -1");
+	ok(sb_names_romanise("Brzezińska", 11, a, 8) == -1,
+	    "romanise: no room is -1");
+}
+
 int
 main(void)
 {
@@ -754,6 +826,7 @@ main(void)
 	check_family_forms();
 	check_nicknames();
 	check_ascii();
+	check_roman_latin();
 	check_variants();
 	check_variant_cases();
 	check_determinism();
