@@ -219,6 +219,25 @@ test_expect_success 'records of other types pass through, in order' '
 	grep -q "passed_through 2 " err
 '
 
+test_expect_success 'lines across read blocks: long, CRLF, no final newline' '
+	pad=$(head -c 300000 /dev/zero | tr "\\0" x) &&
+	{
+		sed -n "1,3p" syn.ndjson | sed "s/\$/\r/"
+		echo "{\"sb\":\"link/1\",\"pad\":\"$pad\"}"
+		echo
+		sed -n "1,3p" syn.ndjson | head -c -1
+	} >blocks &&
+	sb-anonymise -k key -s blocks >out 2>err &&
+	test "$(stats_total err)" = "7 7 0" &&
+	test "$(sed -n 4p out)" = "$(sed -n 4p blocks)" &&
+	test "$(member 7 out .case_id)" = "$(member 3 syn.ndjson .case_id)" &&
+	cat blocks | sb-anonymise -k key >out2 && cmp out out2 &&
+	sb-anonymise -k key -s --max-record 100000 -r rej blocks >out 2>err &&
+	test "$(stats_total err)" = "7 6 1" &&
+	test "$(jq -r .line rej)" = 4 &&
+	test "$(member 6 out .case_id)" = "$(member 3 syn.ndjson .case_id)"
+'
+
 test_expect_success 'wrong shapes inside persons and narratives are rejected' '
 	sed -n 1p "$X" | sed "s/\"role\":\"recruiter\"/\"role\":\"recruiter\",\"htcds_roles\":[{\"x\":\"Petrov\"}]/" >shape &&
 	sed -n 1p "$X" | sed "s/\"kind\":\"summary\"/\"kind\":{\"x\":1}/" >>shape &&
