@@ -150,6 +150,17 @@ pick_name(struct sb_rng *r, const char *const *list, size_t n)
 	return n > 0 ? list[sb_rng_below(r, (uint32_t)n)] : "X";
 }
 
+/* s into out[cap], cut to fit: the generator's schemes, countries and
+ * values fit their fields; a longer one would be cut, not overrun. */
+static void
+copy_cut(char *out, size_t cap, const char *s)
+{
+	size_t n = strnlen(s, cap - 1);
+
+	memcpy(out, s, n);
+	out[n] = '\0';
+}
+
 static void
 add_id(struct sb_syn_person *p, const char *type, const char *scheme,
     const char *cc, const char *value)
@@ -161,9 +172,9 @@ add_id(struct sb_syn_person *p, const char *type, const char *scheme,
 	id = &p->ids[p->nids++];
 	memset(id, 0, sizeof(*id));
 	id->type = type;
-	snprintf(id->scheme, sizeof id->scheme, "%s", scheme);
-	snprintf(id->country, sizeof id->country, "%s", cc);
-	snprintf(id->value, sizeof id->value, "%s", value);
+	copy_cut(id->scheme, sizeof id->scheme, scheme);
+	copy_cut(id->country, sizeof id->country, cc);
+	copy_cut(id->value, sizeof id->value, value);
 }
 
 /* An ASCII form of a name for emails and handles: lower case letters. */
