@@ -47,13 +47,23 @@ struct pname {
 	char key_family[SB_NAMEFORM_MAX];
 };
 
-/* 16,384 words hit more than 4,096 did: 2% less CPU over 20k cases in
- * 24 interleaved runs.  An entry holds as many words as the run's CLKs
- * have (16 for the default 1,024 bits: 3 MB in huge pages), not room
- * for the longest CLK, which made the table three times larger and
- * cost its zeroing (a third of a small run's time). */
-#define CLK_CACHE_SLOTS 16384
+/*
+ * The per-work caches below each fill one huge page (2 MiB), no more:
+ * a page this virtual machine has not backed yet costs it 2-3 ms to
+ * touch the first time, as much as the cache saves over thousands of
+ * records.  The CLK cache's entries hold as many words as the run's
+ * CLKs have (16 for the default 1,024 bits: 10,922 entries of three
+ * lines).  A slot is the hash scaled to the number of entries.
+ */
+#define CACHE_TABLE ((size_t)2 << 20)
 #define CLK_CACHE_WORD 40 /* longest word cached, bytes */
+
+/* Slot of 32-bit hash h among n. */
+static inline size_t
+slot_in(uint32_t h, size_t n)
+{
+	return (size_t)(((uint64_t)h * n) >> 32);
+}
 
 struct clk_cache {
 	uint8_t len;	   /* 0: empty */
@@ -63,10 +73,10 @@ struct clk_cache {
 
 /* A date of birth's "dob_enc" object as written: seven tokens and a CLK
  * (half a kilobyte) that the same date always gives.  13,233 dates
- * among the 55,408 of 20k cases: three times in four the object is
- * known, and is copied, not made (its two unique tokens alone cost a
- * BLAKE2b each). */
-#define DOB_CACHE_SLOTS 16384
+ * among the 55,408 of 20k cases: four times in ten the object is known,
+ * and is copied, not made (its two unique tokens alone cost a BLAKE2b
+ * each). */
+#define DOB_CACHE_SLOTS (CACHE_TABLE / sizeof(struct dob_cache))
 #define DOB_FRAG 562 /* longest object cached: an entry is 9 lines */
 
 struct dob_cache {
@@ -82,8 +92,8 @@ struct sb_anon_work {
 	/* The caches below, each made when first needed, hold what
 	 * owner's key and options make. */
 	const struct sb_anon *owner;
-	unsigned char *clk_cache; /* CLK_CACHE_SLOTS of clk_stride bytes */
-	size_t clk_stride;
+	unsigned char *clk_cache; /* clk_slots of clk_stride bytes */
+	size_t clk_stride, clk_slots;
 	struct dob_cache *dob_cache; /* DOB_CACHE_SLOTS */
 	struct sb_scrub_work *scrub;
 	struct sb_pseudo_cache *tokens; /* shared with scrub */
@@ -613,8 +623,9 @@ clk_cache_for(const struct sb_anon *a, struct sb_anon_work *wk)
 	if (wk->clk_cache != NULL)
 		return wk->clk_cache;
 	stride = (stride + 63) & ~(size_t)63; /* whole cache lines */
-	wk->clk_cache = sb_table_alloc(CLK_CACHE_SLOTS * stride);
+	wk->clk_cache = sb_table_alloc(CACHE_TABLE);
 	wk->clk_stride = stride;
+	wk->clk_slots = CACHE_TABLE / stride;
 	return wk->clk_cache;
 }
 
@@ -625,9 +636,23 @@ dob_cache_for(const struct sb_anon *a, struct sb_anon_work *wk)
 {
 	caches_for(a, wk);
 	if (wk->dob_cache == NULL)
-		wk->dob_cache = sb_table_alloc(DOB_CACHE_SLOTS *
-		    sizeof(*wk->dob_cache));
+		wk->dob_cache = sb_table_alloc(CACHE_TABLE);
 	return wk->dob_cache;
+}
+
+/* The entries of word t[0..n) and of date dob[0..n) in wk's caches
+ * (which exist). */
+static struct clk_cache *
+clk_slot(const struct sb_anon_work *wk, const char *t, size_t n)
+{
+	return (struct clk_cache *)(wk->clk_cache +
+	    slot_in(sb_fnv1a32(t, n), wk->clk_slots) * wk->clk_stride);
+}
+
+static struct dob_cache *
+dob_slot(const struct sb_anon_work *wk, const char *dob, size_t n)
+{
+	return &wk->dob_cache[slot_in(sb_fnv1a32(dob, n), DOB_CACHE_SLOTS)];
 }
 
 /* Have the cache lines of p[0..n) fetched. */
@@ -645,13 +670,11 @@ word_filter(const struct sb_anon *a, struct sb_anon_work *wk,
     const char *t, size_t n, uint64_t *words)
 {
 	size_t nw = a->o.clk.bits / 64;
-	unsigned char *cache;
 	struct clk_cache *c;
 
-	if (n >= CLK_CACHE_WORD || (cache = clk_cache_for(a, wk)) == NULL)
+	if (n >= CLK_CACHE_WORD || clk_cache_for(a, wk) == NULL)
 		return sb_clk_encode_sub(a->sub_name, &a->o.clk, t, n, words);
-	c = (struct clk_cache *)(cache +
-	    sb_fnv1a32(t, n) % CLK_CACHE_SLOTS * wk->clk_stride);
+	c = clk_slot(wk, t, n);
 	if (c->len == n && memcmp(c->word, t, n) == 0) {
 		memcpy(words, c->words, nw * 8);
 		return 0;
@@ -728,7 +751,7 @@ put_dob_enc(struct sb_jw *w, const struct sb_anon *a,
 	struct dob_cache *c = NULL;
 
 	if (dob_cache_for(a, wk) != NULL && n < sizeof(c->dob)) {
-		c = &wk->dob_cache[sb_fnv1a32(dob, n) % DOB_CACHE_SLOTS];
+		c = dob_slot(wk, dob, n);
 		if (c->len == n && memcmp(c->dob, dob, n) == 0) {
 			sb_jw_raw(w, c->frag, c->flen);
 			return;
@@ -1277,22 +1300,19 @@ prefetch_person(const struct sb_anon *a, struct sb_anon_work *wk,
     const struct pname *p, const char *dob)
 {
 	const char *k = p->key_full;
-	unsigned char *cache;
 	size_t l, n;
 
 	prefetch_token(a, wk->tokens, "name", k, strlen(k));
-	if ((cache = clk_cache_for(a, wk)) != NULL)
+	if (clk_cache_for(a, wk) != NULL)
 		for (; *k != '\0'; k += l, k += *k == ' ') {
 			l = strcspn(k, " ");
 			if (l > 0 && l < CLK_CACHE_WORD)
-				prefetch_lines(cache + sb_fnv1a32(k, l) %
-				    CLK_CACHE_SLOTS * wk->clk_stride,
-				    wk->clk_stride);
+				prefetch_lines((const unsigned char *)clk_slot(wk,
+				    k, l), wk->clk_stride);
 		}
 	if (dob != NULL && (n = strlen(dob)) < sizeof(wk->dob_cache->dob) &&
 	    dob_cache_for(a, wk) != NULL)
-		__builtin_prefetch(&wk->dob_cache[sb_fnv1a32(dob, n) %
-		    DOB_CACHE_SLOTS]);
+		__builtin_prefetch(dob_slot(wk, dob, n));
 }
 
 /* The persons' names, before anything is written: narratives may come

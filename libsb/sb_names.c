@@ -1453,9 +1453,12 @@ struct lat_ent {
 	char s[LAT_MAX];
 };
 
+/* A cache (CACHE_SLOTS entries, 1.6 MB) is made when its
+ * transliteration is first asked for: sb-anonymise asks only for the
+ * romanisation, and fresh memory is dear on a virtual machine. */
 struct names_tls {
 	UTransliterator *tr[TR_COUNT];
-	struct cache_ent cache[TR_COUNT][CACHE_SLOTS];
+	struct cache_ent *cache[TR_COUNT];
 	struct lat_ent lat[LAT_N];
 };
 
@@ -1472,9 +1475,11 @@ tls_free(void *p)
 
 	if (t == NULL)
 		return;
-	for (i = 0; i < TR_COUNT; i++)
+	for (i = 0; i < TR_COUNT; i++) {
 		if (t->tr[i] != NULL)
 			utrans_close(t->tr[i]);
+		free(t->cache[i]);
+	}
 	free(t);
 }
 
@@ -1519,7 +1524,7 @@ tls_get(void)
 		return NULL;
 	if ((t = pthread_getspecific(tls_key)) != NULL)
 		return t;
-	if ((t = sb_table_alloc(sizeof(*t))) == NULL)
+	if ((t = calloc(1, sizeof(*t))) == NULL)
 		return NULL;
 	for (size_t i = 0; i < LAT_N; i++)
 		t->lat[i].len = LAT_UNKNOWN;
@@ -1664,7 +1669,10 @@ translit(int which, const char *s, size_t n, char *out, size_t cap)
 	if (t != NULL && which == TR_ROMAN &&
 	    (r = roman_latin(t, s, n, out, cap)) >= 0)
 		return r;
-	if (t != NULL && n < CACHE_STR) {
+	if (t != NULL && t->cache[which] == NULL)
+		t->cache[which] = sb_table_alloc(CACHE_SLOTS *
+		    sizeof(struct cache_ent));
+	if (t != NULL && t->cache[which] != NULL && n < CACHE_STR) {
 		/* Four slots from the hash on; a miss takes an empty one,
 		 * or evicts one chosen by other bits of the hash. */
 		h = sb_fnv1a32(s, n);
