@@ -311,14 +311,14 @@ make_groups(struct sb_world *w, struct sb_err *e)
 		size_t nmem = 5 + sb_rng_below(r, 6);
 
 		gr->id = g;
-		snprintf(gr->home, 3, "%s", PICK(r, homes));
+		copy_cut(gr->home, sizeof gr->home, PICK(r, homes));
 		do
-			snprintf(gr->dest, 3, "%s", PICK(r, dests));
+			copy_cut(gr->dest, sizeof gr->dest, PICK(r, dests));
 		while (strcmp(gr->dest, gr->home) == 0);
 		gr->ntransit = (int)sb_rng_below(r, 3);
 		for (int t = 0; t < gr->ntransit; t++) {
 			do
-				snprintf(gr->transit[t], 3, "%s",
+				copy_cut(gr->transit[t], sizeof gr->transit[t],
 				    PICK(r, transits));
 			while (strcmp(gr->transit[t], gr->home) == 0 ||
 			    strcmp(gr->transit[t], gr->dest) == 0 ||
