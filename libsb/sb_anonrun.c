@@ -137,8 +137,9 @@ read_batch(struct shared *s, struct batch *b)
 	for (;;) {
 		/* look: where the line at at has no newline before (a
 		 * long line is not searched again for each block). */
-		while (at < BATCH_BYTES && (nl = memchr(b->text.data + look,
-		    '\n', b->text.len - look)) != NULL) {
+		while (at < BATCH_BYTES && look < b->text.len &&
+		    (nl = memchr(b->text.data + look, '\n',
+		    b->text.len - look)) != NULL) {
 			size_t end = (size_t)(nl - b->text.data);
 
 			if (add_line(s, b, at, end - at, max) != 0)
