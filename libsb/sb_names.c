@@ -1718,6 +1718,41 @@ sb_names_romanise(const char *s, size_t n, char *out, size_t cap)
 	return translit(TR_ROMAN, s, n, out, cap);
 }
 
+static pthread_t warm_thread;
+static int warm_started;
+
+static void *
+warm(void *arg)
+{
+	char out[8];
+
+	(void)arg;
+	/* A Cyrillic letter: its romanisation opens the transliterator,
+	 * which loads ICU's registry and the rules it names. */
+	(void)translit(TR_ROMAN, "\xd0\x96", 2, out, sizeof(out));
+	return NULL;
+}
+
+int
+sb_names_warm_start(void)
+{
+	if (warm_started)
+		return 0;
+	if (pthread_create(&warm_thread, NULL, warm, NULL) != 0)
+		return -1;
+	warm_started = 1;
+	return 0;
+}
+
+void
+sb_names_warm_end(void)
+{
+	if (!warm_started)
+		return;
+	(void)pthread_join(warm_thread, NULL);
+	warm_started = 0;
+}
+
 /* ---------------------------------------------------------- variants */
 
 #define ALT_MAX (SB_NAMES_MAX * 4 + 64)

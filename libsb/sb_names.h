@@ -115,6 +115,20 @@ int sb_names_romanise(const char *s, size_t n, char *out, size_t cap);
  * Optional: thread exit does the same; the next call reopens them. */
 void sb_names_release(void);
 
+/*
+ * Have ICU's transliterator data loaded on a thread of its own, now: the
+ * first transliterator of a process takes 15-20 ms to open (ICU's
+ * registry), and the threads that romanise names would otherwise wait
+ * for it at their first name outside ASCII.  Started at the top of a
+ * tool, the loading overlaps with the rest of its start-up.
+ * sb_names_warm_start returns 0, or -1 when no thread could be started
+ * (nothing is lost: the first call then loads the data).
+ * sb_names_warm_end waits for the thread; call it before exit (and
+ * before ICU's u_cleanup).  It does nothing when none was started.
+ */
+int sb_names_warm_start(void);
+void sb_names_warm_end(void);
+
 /* Write a variant of the name s (NUL-terminated, UTF-8) of the given
  * kind, drawing from rand(ctx) (which may be NULL for SB_NV_EXACT,
  * SB_NV_ASCII and SB_NV_UPPER):

@@ -463,6 +463,7 @@ finish(struct run *r, int nops)
 	sb_scrub_gaz_free(r->gaz);
 	sb_scrub_free(r->scrub);
 	sb_key_wipe(&r->key);
+	sb_names_warm_end();
 	sb_names_release();
 	if (r->status == SB_EXIT_OK && r->o.strict && r->total.rejected > 0)
 		r->status = SB_EXIT_REJECTS;
@@ -496,6 +497,7 @@ main(int argc, char **argv)
 	if (r.o.keygen != NULL)
 		return keygen(r.o.keygen);
 	nops = argc - optind;
+	(void)sb_names_warm_start();
 	if ((st = setup(&r)) == SB_EXIT_OK && (r.kanon != NULL || r.gaz))
 		st = survey(&r, nops, argv + optind);
 	if (st != SB_EXIT_OK) {

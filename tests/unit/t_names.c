@@ -826,6 +826,17 @@ main(void)
 	check_family_forms();
 	check_nicknames();
 	check_ascii();
+	{
+		char o[16];
+
+		sb_names_warm_end(); /* none started: nothing */
+		ok(sb_names_warm_start() == 0 && sb_names_warm_start() == 0,
+		    "warm start, twice");
+		ok(sb_names_romanise("Жеко", 8, o, sizeof(o)) == 5 &&
+		    strcmp(o, "zheko") == 0, "romanise while warming: zheko");
+		sb_names_warm_end();
+		sb_names_warm_end();
+	}
 	check_roman_latin();
 	check_variants();
 	check_variant_cases();
