@@ -1431,20 +1431,25 @@ struct cache_ent {
 };
 
 /*
- * The Latin letters (U+00C0-U+024F, U+1E00-U+1EFF) are romanised one by
- * one: for them, and ASCII, the romanisation of a string is that of its
- * characters put together (checked for every pair of them and ASCII
- * letters, digits and punctuation, 442,225 pairs; t_names checks random
- * strings), so a name in Polish, Romanian or Portuguese spelling needs
- * no call to ICU once its letters are known (a call cost 2-15
- * microseconds).  A letter's romanisation is ICU's, asked the first
- * time the thread meets it.
+ * Latin and Cyrillic letters (U+00C0-U+024F, U+0400-U+04FF,
+ * U+1E00-U+1EFF) are romanised one by one: for them, and ASCII, the
+ * romanisation of a string is that of its characters put together
+ * (checked for all 1,079,521 pairs of them and ASCII, and 300,000
+ * random strings; t_names checks random names), so a name in Polish,
+ * Romanian, Portuguese or Bulgarian spelling needs no call to ICU once
+ * its letters are known (a call costs 2-15 microseconds).  Greek is
+ * left to ICU: UNGEGN reads letters in context ("ου", "μπ").  A
+ * letter's romanisation is ICU's, asked the first time the thread
+ * meets it.
  */
 #define LAT_A_LO 0x00C0
 #define LAT_A_HI 0x024F
+#define LAT_C_LO 0x0400
+#define LAT_C_HI 0x04FF
 #define LAT_X_LO 0x1E00
 #define LAT_X_HI 0x1EFF
-#define LAT_N (LAT_A_HI - LAT_A_LO + 1 + LAT_X_HI - LAT_X_LO + 1)
+#define LAT_N (LAT_A_HI - LAT_A_LO + 1 + LAT_C_HI - LAT_C_LO + 1 + \
+    LAT_X_HI - LAT_X_LO + 1)
 #define LAT_UNKNOWN 0xFF
 #define LAT_MAX 7 /* bytes of a letter's romanisation kept */
 
@@ -1571,19 +1576,22 @@ ascii_run(UTransliterator *tr, const char *s, size_t n, char *out,
 	return olen;
 }
 
-/* The slot of Latin letter c in lat[], or -1. */
+/* The slot of letter c in lat[], or -1. */
 static int
 lat_slot(UChar32 c)
 {
 	if (c >= LAT_A_LO && c <= LAT_A_HI)
 		return c - LAT_A_LO;
+	if (c >= LAT_C_LO && c <= LAT_C_HI)
+		return LAT_A_HI - LAT_A_LO + 1 + c - LAT_C_LO;
 	if (c >= LAT_X_LO && c <= LAT_X_HI)
-		return LAT_A_HI - LAT_A_LO + 1 + c - LAT_X_LO;
+		return LAT_A_HI - LAT_A_LO + 1 + LAT_C_HI - LAT_C_LO + 1 + c -
+		    LAT_X_LO;
 	return -1;
 }
 
-/* The romanisation of Latin letter c, from t's table, asking ICU when
- * the thread has not met c yet.  NULL when it cannot be had. */
+/* The romanisation of letter c, from t's table, asking ICU when the
+ * thread has not met c yet.  NULL when it cannot be had. */
 static const struct lat_ent *
 lat_letter(struct names_tls *t, UChar32 c)
 {
@@ -1608,11 +1616,11 @@ lat_letter(struct names_tls *t, UChar32 c)
 	return l;
 }
 
-/* The romanisation of s[0..n) when it holds only ASCII and Latin
- * letters: its length, or -1 for anything else (then ICU decides, and
+/* The romanisation of s[0..n) when it holds only ASCII and the letters
+ * of lat[]: its length, or -1 for anything else (then ICU decides, and
  * says what is wrong). */
 static int
-roman_latin(struct names_tls *t, const char *s, size_t n, char *out,
+roman_letters(struct names_tls *t, const char *s, size_t n, char *out,
     size_t cap)
 {
 	const struct lat_ent *l;
@@ -1667,7 +1675,7 @@ translit(int which, const char *s, size_t n, char *out, size_t cap)
 	}
 	t = tls_get();
 	if (t != NULL && which == TR_ROMAN &&
-	    (r = roman_latin(t, s, n, out, cap)) >= 0)
+	    (r = roman_letters(t, s, n, out, cap)) >= 0)
 		return r;
 	if (t != NULL && t->cache[which] == NULL)
 		t->cache[which] = sb_table_alloc(CACHE_SLOTS *
