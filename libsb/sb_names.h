@@ -108,8 +108,9 @@ int sb_names_ascii(const char *s, size_t n, char *out, size_t cap);
  * sb_names_ascii, but ASCII input is lower-cased too, and a name of
  * ASCII, Latin and Cyrillic letters (U+00C0-U+024F, U+0400-U+04FF,
  * U+1E00-U+1EFF) is romanised letter by letter from a per-thread table
- * of ICU's answers, without a call to ICU for the whole (t_names checks
- * that the two agree). */
+ * of ICU's answers, without a call to ICU for the whole, and a Greek
+ * name by ICU's UNGEGN alone, the rest from the table (t_names checks
+ * that these agree with ICU's whole romanisation). */
 int sb_names_romanise(const char *s, size_t n, char *out, size_t cap);
 
 /* Free the calling thread's transliterator and cache, if any.
