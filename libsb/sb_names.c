@@ -1734,8 +1734,7 @@ translit(int which, const char *s, size_t n, char *out, size_t cap)
 	}
 	t = tls_get();
 	if (t != NULL && which == TR_ROMAN &&
-	    ((r = roman_letters(t, s, n, out, cap, false)) >= 0 ||
-	    (r = roman_greek(t, s, n, out, cap)) >= 0))
+	    (r = roman_letters(t, s, n, out, cap, false)) >= 0)
 		return r;
 	if (t != NULL && t->cache[which] == NULL)
 		t->cache[which] = sb_table_alloc(CACHE_SLOTS *
@@ -1757,6 +1756,10 @@ translit(int which, const char *s, size_t n, char *out, size_t cap)
 			e = &t->cache[which][(h + (h >> 24) % CACHE_WAYS) &
 			    (CACHE_SLOTS - 1)];
 	}
+	/* A Greek name (names recur: after the cache) half by ICU. */
+	if (t != NULL && which == TR_ROMAN &&
+	    (r = roman_greek(t, s, n, out, cap)) >= 0)
+		goto done;
 	if (t != NULL && t->tr[which] == NULL &&
 	    (t->tr[which] = ascii_open(which)) == NULL)
 		return -1;
@@ -1765,6 +1768,7 @@ translit(int which, const char *s, size_t n, char *out, size_t cap)
 	r = ascii_run(tr, s, n, out, cap);
 	if (t == NULL)
 		utrans_close(tr);
+done:
 	if (e != NULL && r >= 0 && r < CACHE_STR) {
 		memcpy(e->in, s, n);
 		e->inlen = (uint8_t)n;
