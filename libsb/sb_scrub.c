@@ -785,20 +785,18 @@ stem_add_prefix(struct stems *st, const char *d, const uint8_t *pre,
 	st->n++;
 }
 
-/* The stems of folded word w: its skeleton, and the skeleton less each
- * ending that leaves 3 letters or more; and for a word in -ek -ec -el
- * -er, the same without that e (Marek Marka, Paweł Pawła). */
+/* The stems of a word whose skeleton is s[0..k) (s is changed): the
+ * skeleton, and the skeleton less each ending that leaves 3 letters or
+ * more; and for a word in -ek -ec -el -er, the same without that e
+ * (Marek Marka, Paweł Pawła). */
 static void
-stems_of(const char *w, size_t n, struct stems *st)
+stems_from_skel(char *s, size_t k, struct stems *st)
 {
-	char s[2 * WORD_MAX], d[2 * WORD_MAX];
+	char d[2 * WORD_MAX];
 	uint8_t pre[2 * WORD_MAX + 1];
-	size_t k, i, el, dl = 0;
+	size_t i, el, dl = 0;
 
 	st->n = 0;
-	if (n >= WORD_MAX)
-		return;
-	k = skel(w, n, s);
 	pre[0] = 0;
 	for (i = 0; i < k; i++) {
 		if (dl == 0 || d[dl - 1] != s[i])
@@ -817,6 +815,18 @@ stems_of(const char *w, size_t n, struct stems *st)
 		s[k - 2] = s[k - 1];
 		stem_add(st, s, k - 1);
 	}
+}
+
+/* The stems of folded word w[0..n) (none if it is WORD_MAX or longer). */
+static void
+stems_of(const char *w, size_t n, struct stems *st)
+{
+	char s[2 * WORD_MAX];
+
+	st->n = 0;
+	if (n >= WORD_MAX)
+		return;
+	stems_from_skel(s, skel(w, n, s), st);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2331,17 +2341,19 @@ pass2(struct sb_scrub_work *w,
 		    head2(f, (size_t)fl)))
 			continue;
 		{
-			char sk[2 * WORD_MAX];
+			char raw[2 * WORD_MAX], sk[2 * WORD_MAX];
 			size_t sl0, kk;
 
-			sl0 = skel(f, (size_t)fl, sk);
+			sl0 = skel(f, (size_t)fl, raw);
+			memcpy(sk, raw, sl0);
 			kk = dedup(sk, sl0);
 			if (kk < 2 || (!(kk < 5 && sl0 >= 5) &&
 			    !(have_pt && ntab_maybe(&w->pt, sk, kk)) &&
 			    !(have_gaz && ntab_maybe(&gaz->t, sk, kk))))
 				continue;
+			/* The skeleton made once (fl < WORD_MAX here). */
+			stems_from_skel(raw, sl0, &sm);
 		}
-		stems_of(f, (size_t)fl, &sm);
 		hex = NULL;
 		for (j = 0; j < sm.n && hex == NULL; j++) {
 			if (!adj && ((!is_upper(c0) && (sm.short_[j] ||
