@@ -1390,40 +1390,53 @@ struct cand {
 	char a[CAND_MAX]; /* letters (Latin look-alikes) and digits */
 	size_t na, nd, nl;
 	bool plus, nonlatin;
+	bool ingrp; /* p[n - 1] ends a digit group */
 	int seps[4]; /* separators between digit groups, when only digits */
 	int ngroups;
 	int grp[8]; /* digit group lengths */
 	unsigned gval[8];
 };
 
-static bool
-cand_init(struct cand *c, const char *p, size_t n)
+/* An empty candidate starting at p. */
+static void
+cand_start(struct cand *c, const char *p)
 {
-	const unsigned char *u = (const unsigned char *)p;
-	size_t i = 0, l;
-	bool ingrp = false;
-
 	c->p = p;
-	c->n = n;
+	c->n = 0;
 	c->na = c->nd = c->nl = 0;
-	c->plus = c->nonlatin = false;
+	c->plus = c->nonlatin = c->ingrp = false;
 	c->ngroups = 0;
 	memset(c->seps, 0, sizeof c->seps);
 	memset(c->grp, 0, sizeof c->grp);
 	memset(c->gval, 0, sizeof c->gval);
-	if (n > 0 && p[0] == '+')
+	c->a[0] = '\0';
+}
+
+/* Extend candidate c to its first n bytes (n >= c->n): a run's
+ * candidates from one token on are each the last one and more, so they
+ * are read once, not again from their start.  False when it can no
+ * longer be one (too many digit groups or characters); a longer one
+ * cannot either. */
+static bool
+cand_extend(struct cand *c, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)c->p;
+	size_t i = c->n, l;
+
+	if (i == 0 && n > 0 && c->p[0] == '+')
 		c->plus = true;
+	c->n = n;
 	while (i < n) {
 		uint32_t ch = u[i] < 0x80 ? (l = 1, u[i]) : u8dec(u + i, n - i,
 		    &l);
 
 		i += l;
 		if (ch >= '0' && ch <= '9') {
-			if (!ingrp) {
+			if (!c->ingrp) {
 				if (c->ngroups == (int)NELEM(c->grp))
 					return false;
 				c->ngroups++;
-				ingrp = true;
+				c->ingrp = true;
 			}
 			c->grp[c->ngroups - 1]++;
 			c->gval[c->ngroups - 1] = c->gval[c->ngroups - 1] *
@@ -1434,9 +1447,9 @@ cand_init(struct cand *c, const char *p, size_t n)
 			c->nd++;
 			continue;
 		}
-		if (ingrp && c->ngroups <= 4 && c->nl == 0)
+		if (c->ingrp && c->ngroups <= 4 && c->nl == 0)
 			c->seps[c->ngroups - 1] = (int)ch;
-		ingrp = false;
+		c->ingrp = false;
 		if (ch < 0x80 && ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' &&
 		    ch <= 'z'))) {
 			if (c->na + 1 >= sizeof c->a)
@@ -1453,6 +1466,13 @@ cand_init(struct cand *c, const char *p, size_t n)
 	}
 	c->a[c->na] = '\0';
 	return true;
+}
+
+static bool
+cand_init(struct cand *c, const char *p, size_t n)
+{
+	cand_start(c, p);
+	return cand_extend(c, n);
 }
 
 static bool
@@ -1795,6 +1815,7 @@ do_run(const struct sb_scrub *s, struct sb_scrub_work *w, const char *cc,
 	for (a = 0; a < nt; a++) {
 		labelled = a > 0 && t[a - 1].nd == 0 &&
 		    is_label(text + t[a - 1].s, t[a - 1].e - t[a - 1].s);
+		cand_start(&c, text + t[a].s);
 		for (b = a, tb = 0, td = 0; b < nt; b++) {
 			if (t[a].nd == 0 && t[b].nd == 0 && b - a > 2)
 				break;
@@ -1807,7 +1828,7 @@ do_run(const struct sb_scrub *s, struct sb_scrub_work *w, const char *cc,
 			td += t[b].nd;
 			if (tb < 4 || td == 0)
 				continue;
-			if (!cand_init(&c, text + t[a].s, l))
+			if (!cand_extend(&c, l))
 				break;
 			if ((rank = classify(&c, cc, labelled, &pass, &f)) < 0)
 				continue;
