@@ -9,8 +9,9 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
 
 WARN = -Wall -Wextra -Werror -Wshadow -Wvla -Wformat=2 -Wno-format-nonliteral
-# -O3: 3.4% fewer instructions in sb-anonymise than -O2 (callgrind, 3,000
-# cases), 2% less time; output of every tool the same byte for byte.
+# -O3: 2.8% fewer instructions in sb-anonymise than -O2 (callgrind, 3,000
+# cases, one thread), 2% less time; output of every tool the same byte
+# for byte.
 CFLAGS ?= -O3 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
 	$(CFLAGS) -Ilibsb -Itools $(PKG_CFLAGS) -pthread
