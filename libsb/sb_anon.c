@@ -49,8 +49,8 @@ struct pname {
 
 /*
  * The per-work caches below each fill one huge page (2 MiB), no more:
- * a page this virtual machine has not backed yet costs it 2-3 ms to
- * touch the first time, as much as the cache saves over thousands of
+ * a page this virtual machine has not backed yet costs it about 3 ms
+ * per 2 MiB to touch the first time, as much as the cache saves over thousands of
  * records.  The CLK cache's entries hold as many words as the run's
  * CLKs have (16 for the default 1,024 bits: 10,922 entries of three
  * lines).  A slot is the hash scaled to the number of entries.
@@ -249,9 +249,6 @@ sb_anon_work_free(struct sb_anon_work *w)
 
 /* ------------------------------------------------------------ helpers */
 
-/* A member of an object, or NULL: cJSON_GetObjectItemCaseSensitive
- * with the first byte compared before the rest, since a record is
- * looked into some hundred times. */
 /* Is member name k the literal lit?  The first bytes first: a record's
  * members are told apart some two hundred times. */
 static inline bool
@@ -260,6 +257,9 @@ key_is(const char *k, const char *lit)
 	return k[0] == lit[0] && strcmp(k, lit) == 0;
 }
 
+/* A member of an object, or NULL: cJSON_GetObjectItemCaseSensitive
+ * with the first byte compared before the rest, since a record is
+ * looked into some hundred times. */
 static const cJSON *
 get(const cJSON *o, const char *name)
 {
@@ -268,8 +268,7 @@ get(const cJSON *o, const char *name)
 	if (!cJSON_IsObject(o))
 		return NULL;
 	for (c = o->child; c != NULL; c = c->next)
-		if (c->string != NULL && c->string[0] == name[0] &&
-		    strcmp(c->string, name) == 0)
+		if (c->string != NULL && key_is(c->string, name))
 			return c;
 	return NULL;
 }
@@ -281,7 +280,7 @@ tok_sub(const struct sb_anon *a, const char *type)
 	/* From the end: names and dates of birth, the most frequent types,
 	 * are last; the first letter before the whole string. */
 	for (size_t i = NTOK; i-- > 0;)
-		if (type[0] == tok_types[i][0] && strcmp(type, tok_types[i]) == 0)
+		if (key_is(type, tok_types[i]))
 			return a->sub_tok[i];
 	return NULL;
 }
@@ -392,7 +391,7 @@ static bool
 name_is(const cJSON *m, const char *const *names)
 {
 	for (; *names != NULL; names++)
-		if (m->string[0] == (*names)[0] && strcmp(m->string, *names) == 0)
+		if (key_is(m->string, *names))
 			return true;
 	return false;
 }

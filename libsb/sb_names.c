@@ -1450,9 +1450,9 @@ struct cache_ent {
  * random strings; t_names checks random names), so a name in Polish,
  * Romanian, Portuguese or Bulgarian spelling needs no call to ICU once
  * its letters are known (a call costs 2-15 microseconds).  Greek is
- * left to ICU: UNGEGN reads letters in context ("ου", "μπ").  A
- * letter's romanisation is ICU's, asked the first time the thread
- * meets it.
+ * not: UNGEGN reads letters in context ("ου", "μπ"), so a Greek name
+ * goes through ICU's UNGEGN step first (roman_greek).  A letter's
+ * romanisation is ICU's, asked the first time the thread meets it.
  */
 #define LAT_A_LO 0x00C0
 #define LAT_A_HI 0x024F

@@ -207,7 +207,7 @@ struct prep {
 /* The entries are one huge page exactly, apart from the rest: with the
  * prepared states after them they took two, and the second one's
  * zeroing cost more than the states save (a fresh page costs this
- * virtual machine about 2 ms per 2 MiB). */
+ * virtual machine about 3 ms per 2 MiB). */
 struct sb_pseudo_cache {
 	struct cache_ent *e; /* CACHE_SLOTS */
 	struct prep prep[CACHE_SUBS];

@@ -1080,7 +1080,6 @@ build_nicks(struct sb_scrub *s)
 	return 0;
 }
 
-/* The street keywords of the pattern, folded, for the prefilter. */
 /* The bit of the three lower-case letters x y z in kw3. */
 static unsigned
 kw3_bit(char x, char y, char z)
@@ -1089,6 +1088,7 @@ kw3_bit(char x, char y, char z)
 	    (unsigned)(z - 'a');
 }
 
+/* The street keywords of the pattern, folded, for the prefilter. */
 static int
 build_kw(struct sb_scrub *s)
 {
