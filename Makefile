@@ -14,7 +14,7 @@ WARN = -Wall -Wextra -Werror -Wshadow -Wvla -Wformat=2 -Wno-format-nonliteral
 # for byte.
 CFLAGS ?= -O3 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
-	$(CFLAGS) -Ilibsb -Itools $(PKG_CFLAGS) -pthread
+	$(CFLAGS) -Ilibsb -I$(O)/gen -Itools $(PKG_CFLAGS) -pthread
 LDLIBS = $(PKG_LIBS) -lm -pthread
 
 ifeq ($(SANITIZE),1)
@@ -54,6 +54,19 @@ all: $(O)/libsb.a $(TOOL_BIN)
 $(O)/libsb/%.o: libsb/%.c $(wildcard libsb/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# sb_names' letter table: each letter's romanisation, asked of this
+# machine's ICU at build time (libsb/names_lat.h says why).
+$(O)/gen/names-lat: scripts/gen/names-lat.c libsb/names_lat.h
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -O2 -Ilibsb \
+	    $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)
+
+$(O)/gen/names_lat.inc: $(O)/gen/names-lat
+	$< >$@.tmp
+	mv $@.tmp $@
+
+$(O)/libsb/sb_names.o: $(O)/gen/names_lat.inc
 
 $(O)/tools/%.o: tools/%.c $(wildcard libsb/*.h tools/*.h)
 	@mkdir -p $(@D)
@@ -104,7 +117,7 @@ install: all
 	install -m 644 libsb/sb*.h $(DESTDIR)$(PREFIX)/include/safeborders
 
 format:
-	clang-format -i libsb/*.[ch] tools/*.[ch] tests/unit/*.c
+	clang-format -i libsb/*.[ch] tools/*.[ch] tests/unit/*.c scripts/gen/*.c
 
 clean:
 	rm -rf build build-san bin

@@ -7,6 +7,7 @@
 #include "sb_names.h"
 #include "sb_hash.h"
 #include "sb_mem.h"
+#include "names_lat.h"
 
 #include <ctype.h>
 #include <pthread.h>
@@ -1406,17 +1407,6 @@ static const char ascii_rules[] =
     "[^\\u0000-\\u007F] > ;";
 
 /*
- * The romanisation sb-anonymise encodes names in: NFKC, Cyrillic by the
- * Bulgarian BGN/PCGN system and Greek by UNGEGN (the forms passports and
- * foreign clerks write most), anything else by Any-Latin, then ASCII and
- * lower case.
- */
-static const char roman_rules[] =
-    "::NFKC; ::[:Cyrillic:] Bulgarian-Latin/BGN; ::[:Greek:] Greek-Latin/UNGEGN;"
-    "::Any-Latin; ::Latin-ASCII; ::Any-Lower;"
-    "[^\\u0000-\\u007F] > ;";
-
-/*
  * The first half of the romanisation, for names in Greek letters:
  * UNGEGN's reading, in context ("ου", "μπ"), leaves Latin letters and
  * combining marks, which the letter table below finishes as the whole
@@ -1442,36 +1432,10 @@ struct cache_ent {
 	char out[CACHE_STR];
 };
 
-/*
- * Latin and Cyrillic letters (U+00C0-U+024F, U+0400-U+04FF,
- * U+1E00-U+1EFF) are romanised one by one: for them, and ASCII, the
- * romanisation of a string is that of its characters put together
- * (checked for all 1,079,521 pairs of them and ASCII, and 300,000
- * random strings; t_names checks random names), so a name in Polish,
- * Romanian, Portuguese or Bulgarian spelling needs no call to ICU once
- * its letters are known (a call costs 2-15 microseconds).  Greek is
- * not: UNGEGN reads letters in context ("ου", "μπ"), so a Greek name
- * goes through ICU's UNGEGN step first (roman_greek).  A letter's
- * romanisation is ICU's, asked the first time the thread meets it.
- */
-#define LAT_A_LO 0x00C0
-#define LAT_A_HI 0x024F
-#define LAT_C_LO 0x0400
-#define LAT_C_HI 0x04FF
-#define LAT_X_LO 0x1E00
-#define LAT_X_HI 0x1EFF
-/* Combining marks, found only in what UNGEGN writes (U+0338, which
- * composes with '<', '=' and '>', is left out). */
-#define LAT_M_LO 0x0300
-#define LAT_M_HI 0x036F
-#define LAT_N (LAT_A_HI - LAT_A_LO + 1 + LAT_C_HI - LAT_C_LO + 1 + \
-    LAT_X_HI - LAT_X_LO + 1 + LAT_M_HI - LAT_M_LO + 1)
-#define LAT_UNKNOWN 0xFF
-#define LAT_MAX 7 /* bytes of a letter's romanisation kept */
-
-struct lat_ent {
-	uint8_t len; /* LAT_UNKNOWN: not asked yet */
-	char s[LAT_MAX];
+/* Each letter's romanisation (names_lat.h), as ICU gave it at build
+ * time. */
+static const struct lat_ent lat_table[LAT_N] = {
+#include "names_lat.inc"
 };
 
 /* A cache (CACHE_SLOTS entries, 1.6 MB) is made when its
@@ -1480,7 +1444,6 @@ struct lat_ent {
 struct names_tls {
 	UTransliterator *tr[TR_COUNT];
 	struct cache_ent *cache[TR_COUNT];
-	struct lat_ent lat[LAT_N];
 };
 
 static pthread_once_t tls_once = PTHREAD_ONCE_INIT;
@@ -1550,8 +1513,6 @@ tls_get(void)
 		return t;
 	if ((t = calloc(1, sizeof(*t))) == NULL)
 		return NULL;
-	for (size_t i = 0; i < LAT_N; i++)
-		t->lat[i].len = LAT_UNKNOWN;
 	/* The transliterators are opened when first needed: Any-Latin
 	 * costs milliseconds to build, and most threads need one of them. */
 	if (pthread_setspecific(tls_key, t) != 0) {
@@ -1595,59 +1556,23 @@ ascii_run(UTransliterator *tr, const char *s, size_t n, char *out,
 	return olen;
 }
 
-/* The slot of letter c in lat[], or -1. */
-static int
-lat_slot(UChar32 c)
-{
-	if (c >= LAT_A_LO && c <= LAT_A_HI)
-		return c - LAT_A_LO;
-	if (c >= LAT_C_LO && c <= LAT_C_HI)
-		return LAT_A_HI - LAT_A_LO + 1 + c - LAT_C_LO;
-	if (c >= LAT_X_LO && c <= LAT_X_HI)
-		return LAT_A_HI - LAT_A_LO + 1 + LAT_C_HI - LAT_C_LO + 1 + c -
-		    LAT_X_LO;
-	if (c >= LAT_M_LO && c <= LAT_M_HI && c != 0x0338)
-		return LAT_A_HI - LAT_A_LO + 1 + LAT_C_HI - LAT_C_LO + 1 +
-		    LAT_X_HI - LAT_X_LO + 1 + c - LAT_M_LO;
-	return -1;
-}
-
-/* The romanisation of letter c, from t's table, asking ICU when the
- * thread has not met c yet.  NULL when it cannot be had. */
+/* The romanisation of letter c from the table, or NULL when the table
+ * has none. */
 static const struct lat_ent *
-lat_letter(struct names_tls *t, UChar32 c)
+lat_letter(UChar32 c)
 {
 	int slot = lat_slot(c);
-	struct lat_ent *l;
-	char in[4], o[32];
-	int32_t k = 0;
-	int r;
 
-	if (slot < 0)
+	if (slot < 0 || lat_table[slot].len > LAT_MAX)
 		return NULL;
-	l = &t->lat[slot];
-	if (l->len != LAT_UNKNOWN)
-		return l->len <= LAT_MAX ? l : NULL;
-	if (t->tr[TR_ROMAN] == NULL &&
-	    (t->tr[TR_ROMAN] = ascii_open(TR_ROMAN)) == NULL)
-		return NULL;
-	U8_APPEND_UNSAFE(in, k, c);
-	r = ascii_run(t->tr[TR_ROMAN], in, (size_t)k, o, sizeof(o));
-	if (r < 0 || r > LAT_MAX) {
-		l->len = LAT_MAX + 1; /* never by the table */
-		return NULL;
-	}
-	memcpy(l->s, o, (size_t)r);
-	l->len = (uint8_t)r;
-	return l;
+	return &lat_table[slot];
 }
 
 /* The romanisation of s[0..n) when it holds only ASCII and the letters
- * of lat[] (combining marks only if marks): its length, or -1 for
+ * of the table (combining marks only if marks): its length, or -1 for
  * anything else (then ICU decides, and says what is wrong). */
 static int
-roman_letters(struct names_tls *t, const char *s, size_t n, char *out,
-    size_t cap, bool marks)
+roman_letters(const char *s, size_t n, char *out, size_t cap, bool marks)
 {
 	const struct lat_ent *l;
 	size_t o = 0;
@@ -1663,7 +1588,7 @@ roman_letters(struct names_tls *t, const char *s, size_t n, char *out,
 		}
 		U8_NEXT(s, i, (int32_t)n, c);
 		if (c < 0 || (!marks && c >= LAT_M_LO && c <= LAT_M_HI) ||
-		    (l = lat_letter(t, c)) == NULL || o + l->len >= cap)
+		    (l = lat_letter(c)) == NULL || o + l->len >= cap)
 			return -1;
 		memcpy(out + o, l->s, l->len);
 		o += l->len;
@@ -1673,7 +1598,7 @@ roman_letters(struct names_tls *t, const char *s, size_t n, char *out,
 }
 
 /* The romanisation of s[0..n) when it holds Greek letters, the letters
- * of lat[] and ASCII but no Cyrillic (which the whole romanisation
+ * of the table and ASCII but no Cyrillic (which the whole romanisation
  * reads before Greek): UNGEGN's half by ICU, the rest from the table.
  * Its length, or -1 (then the whole goes to ICU). */
 static int
@@ -1702,7 +1627,7 @@ roman_greek(struct names_tls *t, const char *s, size_t n, char *out,
 		return -1;
 	if ((r = ascii_run(t->tr[TR_GREEK], s, n, mid, sizeof(mid))) < 0)
 		return -1;
-	return roman_letters(t, mid, (size_t)r, out, cap, true);
+	return roman_letters(mid, (size_t)r, out, cap, true);
 }
 
 static int
@@ -1732,10 +1657,10 @@ translit(int which, const char *s, size_t n, char *out, size_t cap)
 				out[i] = (char)tolower((unsigned char)out[i]);
 		return r;
 	}
-	t = tls_get();
-	if (t != NULL && which == TR_ROMAN &&
-	    (r = roman_letters(t, s, n, out, cap, false)) >= 0)
+	if (which == TR_ROMAN && (r = roman_letters(s, n, out, cap,
+	    false)) >= 0)
 		return r;
+	t = tls_get();
 	if (t != NULL && t->cache[which] == NULL)
 		t->cache[which] = sb_table_alloc(CACHE_SLOTS *
 		    sizeof(struct cache_ent));
@@ -1799,9 +1724,10 @@ warm(void *arg)
 	char out[8];
 
 	(void)arg;
-	/* A Cyrillic letter: its romanisation opens the transliterator,
-	 * which loads ICU's registry and the rules it names. */
-	(void)translit(TR_ROMAN, "\xd0\x96", 2, out, sizeof(out));
+	/* A Greek letter: its romanisation opens the Greek half's
+	 * transliterator, which loads ICU's registry and the rules it
+	 * names (Latin and Cyrillic letters need no ICU). */
+	(void)translit(TR_ROMAN, "\xce\xa9", 2, out, sizeof(out));
 	return NULL;
 }
 
