@@ -712,20 +712,38 @@ dedup(char *s, size_t n)
 }
 
 /* Case endings of the nine languages, in skeleton spelling, with their
- * lengths. */
+ * lengths, by their last letter (a word is tried only against the
+ * endings of its own last letter, in this order). */
 #define END(s) {s, sizeof(s) - 1}
-static const struct {
+struct ending {
 	const char *s;
 	size_t n;
-} endings[] = {END("iego"), END("ego"), END("emu"), END("iemu"),
-    END("iei"), END("iej"), END("ej"), END("iem"), END("em"), END("im"),
-    END("om"), END("am"), END("ai"), END("ei"), END("ii"), END("ie"),
-    END("ia"), END("iu"), END("ui"), END("ovi"), END("os"), END("as"),
-    END("es"), END("is"), END("us"), END("sen"), END("nen"), END("selle"),
-    END("selta"), END("sela"), END("ilta"), END("ille"), END("lle"),
-    END("lta"), END("lla"), END("en"), END("in"), END("n"), END("a"),
-    END("e"), END("i"), END("o"), END("u"), END("s")};
+};
+static const struct ending end_a[] = {END("ia"), END("selta"), END("sela"),
+    END("ilta"), END("lta"), END("lla"), END("a")};
+static const struct ending end_e[] = {END("ie"), END("selle"), END("ille"),
+    END("lle"), END("e")};
+static const struct ending end_i[] = {END("iei"), END("ai"), END("ei"),
+    END("ii"), END("ui"), END("ovi"), END("i")};
+static const struct ending end_j[] = {END("iej"), END("ej")};
+static const struct ending end_m[] = {END("iem"), END("em"), END("im"),
+    END("om"), END("am")};
+static const struct ending end_n[] = {END("sen"), END("nen"), END("en"),
+    END("in"), END("n")};
+static const struct ending end_o[] = {END("iego"), END("ego"), END("o")};
+static const struct ending end_s[] = {END("os"), END("as"), END("es"),
+    END("is"), END("us"), END("s")};
+static const struct ending end_u[] = {END("emu"), END("iemu"), END("iu"),
+    END("u")};
 #undef END
+#define ENDS(c, v) [(c) - 'a'] = {v, NELEM(v)}
+static const struct {
+	const struct ending *v;
+	size_t n;
+} endings[26] = {ENDS('a', end_a), ENDS('e', end_e), ENDS('i', end_i),
+    ENDS('j', end_j), ENDS('m', end_m), ENDS('n', end_n), ENDS('o', end_o),
+    ENDS('s', end_s), ENDS('u', end_u)};
+#undef ENDS
 
 struct stems {
 	char k[16][KEY_MAX + 1];
@@ -804,11 +822,14 @@ stems_from_skel(char *s, size_t k, struct stems *st)
 		pre[i + 1] = (uint8_t)dl;
 	}
 	stem_add_prefix(st, d, pre, k);
-	for (i = 0; i < NELEM(endings); i++) {
-		el = endings[i].n;
-		if (k >= el + 2 && s[k - 1] == endings[i].s[el - 1] &&
-		    memcmp(s + k - el, endings[i].s, el) == 0)
-			stem_add_prefix(st, d, pre, k - el);
+	if (k > 0 && s[k - 1] >= 'a' && s[k - 1] <= 'z') {
+		const struct ending *v = endings[s[k - 1] - 'a'].v;
+
+		for (i = 0; i < endings[s[k - 1] - 'a'].n; i++) {
+			el = v[i].n;
+			if (k >= el + 2 && memcmp(s + k - el, v[i].s, el) == 0)
+				stem_add_prefix(st, d, pre, k - el);
+		}
 	}
 	if (k >= 5 && s[k - 2] == 'e' && strchr("kclr", s[k - 1]) &&
 	    !vowel(s[k - 3])) {
@@ -2026,7 +2047,8 @@ word_candidate(const struct sb_scrub *s, const unsigned char *u, size_t n,
 	if (we < n && (is_digit(u[we]) || u[we] == ':'))
 		return m | B(P_WORD); /* "BG66", "LQ8834558", "fe80:" */
 	if (is_upper(c0)) {
-		for (i = ws; i < we; i += l) {
+		/* Up to the first letter not upper case, or the fifth. */
+		for (i = ws; i < we && allup && nl <= 4; i += l) {
 			if (!is_upper(u8dec(u + i, we - i, &l)))
 				allup = false;
 			nl++;
@@ -2322,15 +2344,6 @@ pass2(struct sb_scrub_work *w,
 		}
 		if (r < w->nrx && w->rx[r].start < i)
 			continue;
-		for (k = st; k > 0 && (text[k - 1] == ' ' || text[k - 1] == '"' ||
-		    text[k - 1] == '(' || (unsigned char)text[k - 1] >= 0x80);
-		     k--)
-			if ((unsigned char)text[k - 1] >= 0x80 &&
-			    letter_ascii(u8dec(u + k - 1, 1, &l)) == NULL &&
-			    (u[k - 1] & 0xC0) != 0x80)
-				break;
-		sent_start = k == 0 || text[k - 1] == '.' || text[k - 1] == '!' ||
-		    text[k - 1] == '?';
 		adj = w->nhits > 0 && w->hits[w->nhits - 1].type ==
 		    SB_SCRUB_PERSON && st == w->hits[w->nhits - 1].end + 1 &&
 		    (text[st - 1] == ' ' || text[st - 1] == '-');
@@ -2375,6 +2388,17 @@ pass2(struct sb_scrub_work *w,
 			/* The skeleton made once (fl < WORD_MAX here). */
 			stems_from_skel(raw, sl0, &sm);
 		}
+		/* Does the word open a sentence?  Asked only of the few words
+		 * that come this far. */
+		for (k = st; k > 0 && (text[k - 1] == ' ' || text[k - 1] == '"' ||
+		    text[k - 1] == '(' || (unsigned char)text[k - 1] >= 0x80);
+		     k--)
+			if ((unsigned char)text[k - 1] >= 0x80 &&
+			    letter_ascii(u8dec(u + k - 1, 1, &l)) == NULL &&
+			    (u[k - 1] & 0xC0) != 0x80)
+				break;
+		sent_start = k == 0 || text[k - 1] == '.' || text[k - 1] == '!' ||
+		    text[k - 1] == '?';
 		hex = NULL;
 		for (j = 0; j < sm.n && hex == NULL; j++) {
 			if (!adj && ((!is_upper(c0) && (sm.short_[j] ||
