@@ -29,6 +29,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <pthread.h>
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -575,6 +576,39 @@ letter_ascii(uint32_t c)
 	    (c >= 0x460 && c <= 0x52F))
 		return "?";
 	return NULL;
+}
+
+/* Which code points below U+0800 letter_ascii() knows as letters, a bit
+ * each: both passes ask of every character of a text, and a Bulgarian
+ * or Greek text's are all two bytes. */
+static uint64_t letters2[0x800 / 64];
+static pthread_once_t letters2_once = PTHREAD_ONCE_INIT;
+
+static void
+letters2_fill(void)
+{
+	for (uint32_t c = 0; c < 0x800; c++)
+		if (letter_ascii(c) != NULL)
+			letters2[c / 64] |= (uint64_t)1 << (c % 64);
+}
+
+/* Is there a letter at u[i] (of u[0..n))?  *l gets its length. */
+static inline bool
+is_letter_at(const unsigned char *u, size_t n, size_t i, size_t *l)
+{
+	uint32_t c;
+
+	if (u[i] < 0x80) {
+		*l = 1;
+		return (u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'z';
+	}
+	if (u[i] >= 0xC2 && u[i] < 0xE0 && i + 1 < n &&
+	    (u[i + 1] & 0xC0) == 0x80) {
+		*l = 2;
+		c = (uint32_t)(u[i] & 0x1F) << 6 | (u[i + 1] & 0x3F);
+		return letters2[c / 64] >> (c % 64) & 1;
+	}
+	return letter_ascii(u8dec(u + i, n - i, l)) != NULL;
 }
 
 static bool
@@ -1157,6 +1191,7 @@ sb_scrub_new(struct sb_scrub **out, const struct sb_key *key,
 	int err, i;
 
 	*out = NULL;
+	(void)pthread_once(&letters2_once, letters2_fill);
 	if ((s = calloc(1, sizeof *s)) == NULL)
 		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "scrub: out of memory");
 	for (i = 0; key != NULL && i < SB_SCRUB_NTYPES; i++)
@@ -1944,16 +1979,6 @@ utf8_valid(const char *text, size_t n)
 	return true;
 }
 
-static bool
-is_letter_at(const unsigned char *u, size_t n, size_t i, size_t *l)
-{
-	if (u[i] < 0x80) {
-		*l = 1;
-		return (u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'z';
-	}
-	return letter_ascii(u8dec(u + i, n - i, l)) != NULL;
-}
-
 /* Does a letter, digit or '_' end just before i? */
 static bool
 word_before(const unsigned char *u, size_t i)
@@ -2312,7 +2337,7 @@ pass2(struct sb_scrub_work *w,
 				i++;
 				continue;
 			}
-			if (letter_ascii(u8dec(u + i, n - i, &l)) != NULL)
+			if (is_letter_at(u, n, i, &l))
 				break;
 			i += l;
 		}
@@ -2329,7 +2354,7 @@ pass2(struct sb_scrub_work *w,
 				i++;
 				continue;
 			}
-			if (letter_ascii(u8dec(u + i, n - i, &l)) == NULL)
+			if (!is_letter_at(u, n, i, &l))
 				break;
 			ascii = false;
 			i += l;
