@@ -1420,7 +1420,7 @@ enum { TR_ASCII, TR_ROMAN, TR_GREEK, TR_COUNT };
 static const char *const tr_rules[TR_COUNT] = {ascii_rules, roman_rules,
     greek_rules};
 
-#define CACHE_SLOTS 16384	/* a power of two */
+#define CACHE_SLOTS 4096	/* a power of two */
 #define CACHE_WAYS 4
 #define CACHE_STR 48		/* longest cached input and output + 1 */
 #define ASCII_U16 (SB_NAMES_MAX * 8)
@@ -1438,9 +1438,13 @@ static const struct lat_ent lat_table[LAT_N] = {
 #include "names_lat.inc"
 };
 
-/* A cache (CACHE_SLOTS entries, 1.6 MB) is made when its
+/* A cache (CACHE_SLOTS entries, 400 KB) is made when its
  * transliteration is first asked for: sb-anonymise asks only for the
- * romanisation, and fresh memory is dear on a virtual machine. */
+ * romanisation, and fresh memory is dear on a virtual machine.  Under
+ * 512 KB it is not put on a huge page (sb_mem.h), so only the pages in
+ * use are made: 16,384 entries cost a whole 2 MiB page a thread (about
+ * 2.5 ms), for the few Greek names the letter table leaves to it; no
+ * slower for sb-synth's ASCII forms (20k cases). */
 struct names_tls {
 	UTransliterator *tr[TR_COUNT];
 	struct cache_ent *cache[TR_COUNT];

@@ -915,8 +915,11 @@ struct keybuf {
 	char b[KB_MAX];
 };
 
-/* A work's cache of the keys of name words: the same persons recur. */
-#define PC_SLOTS 2048
+/* A work's cache of the keys of name words: the same persons recur.
+ * Under 512 KB, so not on a huge page: a fresh 2 MiB page costs this
+ * virtual machine about 2.5 ms, more than the 0.2% more instructions
+ * of 1,024 entries (not 2,048) over 5,000 cases. */
+#define PC_SLOTS 1024
 #define PC_NAME 46
 #define PC_KEYS 400
 struct pcent {
