@@ -584,12 +584,20 @@ letter_ascii(uint32_t c)
 static uint64_t letters2[0x800 / 64];
 static pthread_once_t letters2_once = PTHREAD_ONCE_INIT;
 
+/* And which of them it does not know how to write ("?"). */
+static uint64_t unknown2[0x800 / 64];
+
 static void
 letters2_fill(void)
 {
-	for (uint32_t c = 0; c < 0x800; c++)
-		if (letter_ascii(c) != NULL)
+	for (uint32_t c = 0; c < 0x800; c++) {
+		const char *a = letter_ascii(c);
+
+		if (a != NULL)
 			letters2[c / 64] |= (uint64_t)1 << (c % 64);
+		if (a != NULL && a[0] == '?')
+			unknown2[c / 64] |= (uint64_t)1 << (c % 64);
+	}
 }
 
 /* Is there a letter at u[i] (of u[0..n))?  *l gets its length. */
@@ -671,6 +679,43 @@ fold_word(const char *s, size_t n, char *out, size_t cap)
 	}
 	out[k] = '\0';
 	return k > 0 ? (int)k : -1;
+}
+
+/* The first folded letters of the word s[0..n) (a word of letters), as
+ * fold_word() gives them, up to want of them, in f: how many, or -2 when
+ * the word has a letter the tables do not know (then ICU folds the
+ * whole word, and only its fold can say).  The rest of the word is only
+ * looked through for such a letter: most words are ruled out by their
+ * first letters. */
+static int
+fold_head(const unsigned char *s, size_t n, char *f, size_t want)
+{
+	size_t i = 0, k = 0, l;
+	const char *a;
+	uint32_t c;
+
+	while (i < n) {
+		if (s[i] >= 0xC2 && s[i] < 0xE0 && i + 1 < n &&
+		    (s[i + 1] & 0xC0) == 0x80) {
+			c = (uint32_t)(s[i] & 0x1F) << 6 | (s[i + 1] & 0x3F);
+			l = 2;
+		} else {
+			c = u8dec(s + i, n - i, &l);
+		}
+		i += l;
+		if (c < 0x800 && k >= want) {
+			if (unknown2[c / 64] >> (c % 64) & 1)
+				return -2;
+			continue;
+		}
+		if ((a = letter_ascii(c)) == NULL)
+			continue;
+		if (a[0] == '?')
+			return -2;
+		for (; *a != '\0' && k < want; a++)
+			f[k++] = *a;
+	}
+	return (int)k;
 }
 
 static bool
@@ -2045,6 +2090,15 @@ street_kw(const struct sb_scrub *s, const unsigned char *u, size_t n,
 		if (!(s->kw3[b / 64] >> (b % 64) & 1))
 			return false;
 	}
+	/* In another script, the same by the first folded letters. */
+	if ((u[ws] >= 0x80 || (we - ws >= 2 && u[ws + 1] >= 0x80)) &&
+	    (fl = fold_head(u + ws, we - ws, f, 3)) >= 2) {
+		unsigned b = fl == 3 ? kw3_bit(f[0], f[1], f[2]) : 0;
+
+		if (!(s->kw_first[f[0] - 'a'] >> (f[1] - 'a') & 1) ||
+		    (fl == 3 && !(s->kw3[b / 64] >> (b % 64) & 1)))
+			return false;
+	}
 	if (we - ws > 24 || (fl = fold_word((const char *)u + ws, we - ws, f,
 	    sizeof f)) < 1)
 		return false;
@@ -2278,25 +2332,46 @@ head2(const char *f, size_t n)
 	return kk >= 2 ? (int)first2(sk) : -1;
 }
 
-/* head2() of the ASCII word u[0..n), n >= 2, through w's cache. */
+/* head2() of the folded letters f[0..m), 2 <= m <= 5, through w's
+ * cache. */
 static int
-head2_ascii(struct sb_scrub_work *w, const unsigned char *u, size_t n)
+head2_cached(struct sb_scrub_work *w, const char *f, size_t m)
 {
-	char f[5];
-	size_t i, m = n < 5 ? n : 5;
+	size_t i;
 	uint32_t key = 0;
 	struct h2ent *e;
 
-	for (i = 0; i < m; i++) {
-		f[i] = (char)(u[i] | 0x20);
+	for (i = 0; i < m; i++)
 		key = key * 27 + (uint32_t)(f[i] - 'a' + 1);
-	}
 	e = &w->h2[(key * 2654435761u) >> 20 & (H2_SLOTS - 1)];
 	if (e->key != key) {
 		e->key = key;
 		e->val = (int16_t)head2(f, m);
 	}
 	return e->val;
+}
+
+/* head2() of the ASCII word u[0..n), n >= 2. */
+static int
+head2_ascii(struct sb_scrub_work *w, const unsigned char *u, size_t n)
+{
+	char f[5];
+	size_t i, m = n < 5 ? n : 5;
+
+	for (i = 0; i < m; i++)
+		f[i] = (char)(u[i] | 0x20);
+	return head2_cached(w, f, m);
+}
+
+/* head2() of the non-ASCII word u[0..n) (a word of letters), from its
+ * first five folded letters; -2 when only its whole fold can say. */
+static int
+head2_word(struct sb_scrub_work *w, const unsigned char *u, size_t n)
+{
+	char f[5];
+	int k = fold_head(u, n, f, sizeof f);
+
+	return k == -2 ? -2 : k >= 2 ? head2_cached(w, f, (size_t)k) : -1;
 }
 
 /* Can a key of the record's table or the gazetteer start with h2? */
@@ -2321,7 +2396,7 @@ pass2(struct sb_scrub_work *w,
 	struct stems sm;
 	const struct nslot *sl;
 	const char *hex;
-	int fl, j;
+	int fl, j, h2;
 	bool adj, sent_start, ascii;
 	bool have_pt = w->pt.used > 0 || w->pt.single != 0;
 	bool have_gaz = gaz != NULL && gaz->t.used > 0;
@@ -2396,10 +2471,14 @@ pass2(struct sb_scrub_work *w,
 		    !head_known(w, gaz, have_pt, have_gaz,
 		    head2_ascii(w, u + st, i - st))))
 			continue;
+		/* A word in another script: the first letters first too. */
+		if (!ascii && (h2 = head2_word(w, u + st, i - st)) != -2 &&
+		    !head_known(w, gaz, have_pt, have_gaz, h2))
+			continue;
 		if ((fl = fold_word(text + st, i - st, f, sizeof f)) < 2 ||
 		    fl >= WORD_MAX)
 			continue;
-		if (!ascii && !head_known(w, gaz, have_pt, have_gaz,
+		if (!ascii && h2 == -2 && !head_known(w, gaz, have_pt, have_gaz,
 		    head2(f, (size_t)fl)))
 			continue;
 		{
