@@ -483,20 +483,33 @@ static const char *const gre[73] = {"a", "", "e", "i", "i", "", "o", "",
     "th", "i", "k", "l", "m", "n", "x", "o", "p", "r", "s", "s", "t", "y",
     "f", "ch", "ps", "o", "i", "y", "o", "y", "o"};
 
+static uint32_t u8dec_long(const unsigned char *s, size_t n, size_t *len);
+
 /* Decode one UTF-8 code point at s[0..n); *len gets its length (1 for
- * a bad byte, which decodes as 0xFFFD). */
-static uint32_t
+ * a bad byte, which decodes as 0xFFFD).  Inline for ASCII and two bytes
+ * (Latin, Cyrillic, Greek): the scrubber decodes every character of a
+ * text, some of them twice. */
+static inline uint32_t
 u8dec(const unsigned char *s, size_t n, size_t *len)
+{
+	if (s[0] < 0x80) {
+		*len = 1;
+		return s[0];
+	}
+	if (s[0] >= 0xC2 && s[0] < 0xE0 && n >= 2 && (s[1] & 0xC0) == 0x80) {
+		*len = 2;
+		return (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+	}
+	return u8dec_long(s, n, len);
+}
+
+/* u8dec() of three and four bytes, and of bad ones. */
+static uint32_t
+u8dec_long(const unsigned char *s, size_t n, size_t *len)
 {
 	uint32_t c = s[0];
 
 	*len = 1;
-	if (c < 0x80)
-		return c;
-	if (c >= 0xC2 && c < 0xE0 && n >= 2 && (s[1] & 0xC0) == 0x80) {
-		*len = 2;
-		return (c & 0x1F) << 6 | (s[1] & 0x3F);
-	}
 	if (c >= 0xE0 && c < 0xF0 && n >= 3 && (s[1] & 0xC0) == 0x80 &&
 	    (s[2] & 0xC0) == 0x80) {
 		*len = 3;
@@ -610,13 +623,10 @@ is_letter_at(const unsigned char *u, size_t n, size_t i, size_t *l)
 		*l = 1;
 		return (u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'z';
 	}
-	if (u[i] >= 0xC2 && u[i] < 0xE0 && i + 1 < n &&
-	    (u[i + 1] & 0xC0) == 0x80) {
-		*l = 2;
-		c = (uint32_t)(u[i] & 0x1F) << 6 | (u[i + 1] & 0x3F);
+	c = u8dec(u + i, n - i, l);
+	if (c < 0x800)
 		return letters2[c / 64] >> (c % 64) & 1;
-	}
-	return letter_ascii(u8dec(u + i, n - i, l)) != NULL;
+	return letter_ascii(c) != NULL;
 }
 
 static bool
@@ -695,13 +705,7 @@ fold_head(const unsigned char *s, size_t n, char *f, size_t want)
 	uint32_t c;
 
 	while (i < n) {
-		if (s[i] >= 0xC2 && s[i] < 0xE0 && i + 1 < n &&
-		    (s[i + 1] & 0xC0) == 0x80) {
-			c = (uint32_t)(s[i] & 0x1F) << 6 | (s[i + 1] & 0x3F);
-			l = 2;
-		} else {
-			c = u8dec(s + i, n - i, &l);
-		}
+		c = u8dec(s + i, n - i, &l);
 		i += l;
 		if (c < 0x800 && k >= want) {
 			if (unknown2[c / 64] >> (c % 64) & 1)
