@@ -132,7 +132,24 @@ sb_clk_b64_encode(const unsigned char *in, size_t n, char *out, size_t cap)
 	if (cap < (n + 2) / 3 * 4 + 1)
 		return -1;
 	(void)pthread_once(&b64_once, b64_fill);
-	for (i = 0; i + 3 <= n; i += 3) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* Six bytes at a time from one load (eight readable): four pairs of
+	 * digits, half the work a CLK's 128 bytes took three at a time. */
+	for (i = 0; i + 8 <= n; i += 6) {
+		uint64_t v;
+
+		memcpy(&v, in + i, 8);
+		v = __builtin_bswap64(v);
+		memcpy(out + o, b64_pairs[v >> 52], 2);
+		memcpy(out + o + 2, b64_pairs[v >> 40 & 4095], 2);
+		memcpy(out + o + 4, b64_pairs[v >> 28 & 4095], 2);
+		memcpy(out + o + 6, b64_pairs[v >> 16 & 4095], 2);
+		o += 8;
+	}
+#else
+	i = 0;
+#endif
+	for (; i + 3 <= n; i += 3) {
 		uint32_t v = (uint32_t)in[i] << 16 | in[i + 1] << 8 | in[i + 2];
 
 		memcpy(out + o, b64_pairs[v >> 12], 2);
