@@ -60,6 +60,13 @@ sb_utf8_valid(const char *str, size_t n)
 			i++;
 			continue;
 		}
+		/* Two bytes (Latin, Cyrillic, Greek): all of a Bulgarian or
+		 * Greek text but its spaces. */
+		if (c >= 0xc2 && c <= 0xdf && i + 1 < n &&
+		    (s[i + 1] & 0xc0) == 0x80) {
+			i += 2;
+			continue;
+		}
 		size_t len;
 		unsigned cp, min;
 		if (c >= 0xc2 && c <= 0xdf) {

@@ -3,9 +3,23 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <unicode/ustring.h>
+
 #include "sb_json.h"
 #include "sb_rng.h"
 #include "tap.h"
+
+/* Is s[0..n) UTF-8 by ICU's strict conversion (NUL aside)? */
+static bool
+icu_utf8(const char *s, size_t n)
+{
+	UChar u[8];
+	int32_t len;
+	UErrorCode e = U_ZERO_ERROR;
+
+	u_strFromUTF8(u, 8, &len, s, (int32_t)n, &e);
+	return U_SUCCESS(e);
+}
 
 int
 main(void)
@@ -26,6 +40,23 @@ main(void)
 	ok(!sb_utf8_valid("ab\0", 3), "NUL in slow path refused");
 	ok(sb_utf8_valid("\xf0\x9f\x98\x80", 4), "4-byte sequence");
 	ok(!sb_utf8_valid("\xf4\x90\x80\x80", 4), "above U+10FFFF refused");
+	{
+		/* Every pair of bytes but NUL, alone and after "ab", as
+		 * ICU reads it. */
+		int differ = 0;
+
+		for (int x = 1; x < 256; x++)
+			for (int y = 1; y < 256; y++) {
+				char t[4] = {'a', 'b', (char)x, (char)y};
+
+				if (sb_utf8_valid(t + 2, 2) != icu_utf8(t + 2, 2) ||
+				    sb_utf8_valid(t, 4) != icu_utf8(t, 4) ||
+				    sb_utf8_valid(t, 3) != icu_utf8(t, 3))
+					differ++;
+			}
+		ok(differ == 0, "every pair of bytes as ICU reads it (%d "
+		    "differ)", differ);
+	}
 
 	sb_jw_init(&w, &b);
 	sb_jw_obj(&w);
