@@ -18,6 +18,11 @@
 #define READ_BYTES (64u << 10) /* read at a time into a batch */
 #define DEFAULT_MAX_RECORD (4u << 20)
 #define MAX_THREADS 8
+/* Batches a worker may have done before theirs are written: the two
+ * cores of a virtual machine run at different speeds (one a quarter
+ * slower for seconds at a time), and a worker that had to wait for the
+ * other's batch before reading its next one went at the slower's pace. */
+#define BATCHES_PER_THREAD 3
 #define OUT_LIMIT ((size_t)1 << 32) /* a batch's output, rejects, hits */
 
 struct line {
@@ -34,6 +39,8 @@ struct batch {
 	size_t nlines, cap;
 	struct sb_buf out, rej, hits;
 	struct sb_anonrun_counts c;
+	unsigned long seq; /* its place in the input */
+	bool ok;	   /* processed without a fatal error */
 };
 
 struct shared {
@@ -49,6 +56,12 @@ struct shared {
 	pthread_cond_t out_cv;
 	struct sb_anonrun_counts total;
 	struct survey *survey; /* a first pass, or NULL */
+	/* The batches, under out_mx: free ones, and done ones waiting for
+	 * their turn to be written, at seq % nbatch (the seqs not yet
+	 * written are fewer than nbatch, each holding a batch). */
+	struct batch *batch;
+	struct batch **free_b, **done;
+	size_t nbatch, nfree;
 };
 
 /* A first pass: the batches' frames (sb_anon_survey_collect) applied in
@@ -310,20 +323,17 @@ sb_anonrun_counts_add(struct sb_anonrun_counts *t,
 	sb_anon_counts_add(&t->anon, &c->anon);
 }
 
-/* Write a batch's output when its turn comes, under out_mx. */
+/* Write batch b's output (its turn has come), under out_mx. */
 static void
-write_batch(struct shared *s, struct batch *b, unsigned long seq, bool ok)
+write_batch(struct shared *s, struct batch *b)
 {
 	const struct sb_anonrun_opts *o = s->o;
 	struct sb_err e;
 
-	pthread_mutex_lock(&s->out_mx);
-	while (s->write_seq != seq)
-		pthread_cond_wait(&s->out_cv, &s->out_mx);
-	if (ok && !s->failed && s->survey != NULL) {
+	if (b->ok && !s->failed && s->survey != NULL) {
 		if (survey_apply(s, b, &e) != SB_OK)
 			fail(s, &e);
-	} else if (ok && !s->failed) {
+	} else if (b->ok && !s->failed) {
 		if ((b->out.len > 0 &&
 		    o->out(o->out_arg, b->out.data, b->out.len) != 0) ||
 		    (b->rej.len > 0 && o->rejects != NULL &&
@@ -337,7 +347,48 @@ write_batch(struct shared *s, struct batch *b, unsigned long seq, bool ok)
 			sb_anonrun_counts_add(&s->total, &b->c);
 		}
 	}
-	s->write_seq++;
+}
+
+/* A free batch, waiting for one to be written if need be. */
+static struct batch *
+take_batch(struct shared *s)
+{
+	struct batch *b;
+
+	pthread_mutex_lock(&s->out_mx);
+	while (s->nfree == 0)
+		pthread_cond_wait(&s->out_cv, &s->out_mx);
+	b = s->free_b[--s->nfree];
+	pthread_mutex_unlock(&s->out_mx);
+	return b;
+}
+
+static void
+give_back(struct shared *s, struct batch *b)
+{
+	pthread_mutex_lock(&s->out_mx);
+	s->free_b[s->nfree++] = b;
+	pthread_cond_broadcast(&s->out_cv);
+	pthread_mutex_unlock(&s->out_mx);
+}
+
+/* Batch b is done: it and the done batches after it are written in
+ * input order, each as its turn comes, by whichever worker ends the
+ * wait for it; written batches are free again. */
+static void
+finish_batch(struct shared *s, struct batch *b)
+{
+	struct batch *x;
+
+	pthread_mutex_lock(&s->out_mx);
+	s->done[b->seq % s->nbatch] = b;
+	while ((x = s->done[s->write_seq % s->nbatch]) != NULL &&
+	    x->seq == s->write_seq) {
+		s->done[s->write_seq % s->nbatch] = NULL;
+		write_batch(s, x);
+		s->write_seq++;
+		s->free_b[s->nfree++] = x;
+	}
 	pthread_cond_broadcast(&s->out_cv);
 	pthread_mutex_unlock(&s->out_mx);
 }
@@ -347,17 +398,10 @@ worker(void *arg)
 {
 	struct shared *s = arg;
 	struct sb_anon_work *wk = NULL;
-	struct batch b;
+	struct batch *b;
 	struct sb_err e;
-	unsigned long seq;
 	long n;
-	int r;
 
-	memset(&b, 0, sizeof(b));
-	sb_buf_init(&b.text, OUT_LIMIT);
-	sb_buf_init(&b.out, OUT_LIMIT);
-	sb_buf_init(&b.rej, OUT_LIMIT);
-	sb_buf_init(&b.hits, OUT_LIMIT);
 	if (sb_anon_work_new(&wk, &e) != SB_OK) {
 		pthread_mutex_lock(&s->in_mx);
 		fail(s, &e);
@@ -365,30 +409,67 @@ worker(void *arg)
 		pthread_mutex_unlock(&s->in_mx);
 	}
 	for (;;) {
+		b = take_batch(s);
 		pthread_mutex_lock(&s->in_mx);
-		n = s->failed || wk == NULL ? -1 : read_batch(s, &b);
-		seq = n > 0 ? s->next_seq++ : 0;
+		n = s->failed || wk == NULL ? -1 : read_batch(s, b);
+		b->seq = n > 0 ? s->next_seq++ : 0;
 		pthread_mutex_unlock(&s->in_mx);
-		if (n <= 0)
+		if (n <= 0) {
+			give_back(s, b);
 			break;
+		}
 		e.kind = SB_E_NONE;
 		e.msg[0] = '\0';
-		r = process(s, wk, &b, &e);
-		if (r != SB_OK) {
+		b->ok = process(s, wk, b, &e) == SB_OK;
+		if (!b->ok) {
 			pthread_mutex_lock(&s->in_mx);
 			fail(s, &e);
 			s->eof = true;
 			pthread_mutex_unlock(&s->in_mx);
 		}
-		write_batch(s, &b, seq, r == SB_OK);
+		finish_batch(s, b);
 	}
 	sb_anon_work_free(wk);
-	sb_buf_release(&b.text);
-	sb_buf_release(&b.out);
-	sb_buf_release(&b.rej);
-	sb_buf_release(&b.hits);
-	free(b.lines);
 	return NULL;
+}
+
+/* The batches of a run of n workers; false when out of memory. */
+static bool
+batches_new(struct shared *s, int n)
+{
+	s->nbatch = (size_t)n * BATCHES_PER_THREAD;
+	s->batch = calloc(s->nbatch, sizeof(*s->batch));
+	s->free_b = calloc(s->nbatch, sizeof(*s->free_b));
+	s->done = calloc(s->nbatch, sizeof(*s->done));
+	if (s->batch == NULL || s->free_b == NULL || s->done == NULL)
+		return false;
+	for (size_t i = 0; i < s->nbatch; i++) {
+		struct batch *b = &s->batch[i];
+
+		sb_buf_init(&b->text, OUT_LIMIT);
+		sb_buf_init(&b->out, OUT_LIMIT);
+		sb_buf_init(&b->rej, OUT_LIMIT);
+		sb_buf_init(&b->hits, OUT_LIMIT);
+		s->free_b[s->nfree++] = b;
+	}
+	return true;
+}
+
+static void
+batches_free(struct shared *s)
+{
+	for (size_t i = 0; s->batch != NULL && i < s->nbatch; i++) {
+		struct batch *b = &s->batch[i];
+
+		sb_buf_release(&b->text);
+		sb_buf_release(&b->out);
+		sb_buf_release(&b->rej);
+		sb_buf_release(&b->hits);
+		free(b->lines);
+	}
+	free(s->batch);
+	free(s->free_b);
+	free(s->done);
 }
 
 static int
@@ -411,10 +492,15 @@ run(const struct sb_anonrun_opts *o, struct survey *sv, FILE *in,
 	pthread_mutex_init(&s.in_mx, NULL);
 	pthread_mutex_init(&s.out_mx, NULL);
 	pthread_cond_init(&s.out_cv, NULL);
+	if (!batches_new(&s, n)) {
+		sb_seterr(&s.err, SB_FATAL, SB_E_NOMEM, "out of memory");
+		s.failed = true;
+		n = 0;
+	}
 	for (i = 0; i < n; i++)
 		if (pthread_create(&th[i], NULL, worker, &s) == 0)
 			started++;
-	if (started == 0) {
+	if (started == 0 && n > 0) {
 		sb_seterr(&s.err, SB_FATAL, SB_E_NOMEM,
 		    "cannot start a worker thread");
 		s.failed = true;
@@ -424,6 +510,7 @@ run(const struct sb_anonrun_opts *o, struct survey *sv, FILE *in,
 	pthread_mutex_destroy(&s.in_mx);
 	pthread_mutex_destroy(&s.out_mx);
 	pthread_cond_destroy(&s.out_cv);
+	batches_free(&s);
 	sb_buf_release(&s.carry);
 	*c = s.total;
 	if (!s.failed && o->rows != NULL && s.next_rec != o->rows->nrec) {
