@@ -82,10 +82,16 @@ toup(int c)
 	return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
 }
 
-static bool
+/* Is c one of the few characters of set (never NUL)?  A loop, not
+ * strchr: it is asked of every character of every candidate the
+ * scrubber tries as a passport, plate or phone number. */
+static inline bool
 inset(const char *set, int c)
 {
-	return c != '\0' && strchr(set, c) != NULL;
+	for (; *set != '\0'; set++)
+		if (*set == c)
+			return true;
+	return false;
 }
 
 static bool
