@@ -1705,33 +1705,30 @@ try_cc_list(const struct cand *c, const char *cc,
 	return false;
 }
 
-static bool
-has_sub(const char *h, size_t n, const char *w)
-{
-	size_t l = strlen(w);
-	const char *p = h, *e = h + n;
-
-	while ((size_t)(e - p) >= l && (p = memchr(p, w[0], (size_t)(e - p -
-	    (ptrdiff_t)l + 1))) != NULL) {
-		if (memcmp(p, w, l) == 0)
-			return true;
-		p++;
-	}
-	return false;
-}
-
-/* Does a word for "passport" stand in the 48 bytes before text[at]? */
+/* Does a word for "passport" stand in the 48 bytes before text[at]?
+ * One pass over them: the words start with four bytes only. */
 static bool
 passport_before(const char *text, size_t at)
 {
-	static const char *const w[] = {"asspor", "aspor", "паспорт",
-	    "διαβατ", "passin", "paszport", "pașaport", "paşaport",
-	    "passeport", "paspoort", "passaport"};
-	size_t lo = at > 48 ? at - 48 : 0, i;
+#define W(s) {s, sizeof(s) - 1}
+	static const struct {
+		const char *s;
+		size_t n;
+	} w[] = {W("asspor"), W("aspor"), W("паспорт"), W("διαβατ"),
+	    W("passin"), W("paszport"), W("pașaport"), W("paşaport"),
+	    W("passeport"), W("paspoort"), W("passaport")};
+#undef W
+	size_t j, i;
 
-	for (i = 0; i < NELEM(w); i++)
-		if (has_sub(text + lo, at - lo, w[i]))
-			return true;
+	for (j = at > 48 ? at - 48 : 0; j < at; j++) {
+		if (text[j] != 'a' && text[j] != 'p' && text[j] != '\xd0' &&
+		    text[j] != '\xce')
+			continue;
+		for (i = 0; i < NELEM(w); i++)
+			if (w[i].s[0] == text[j] && w[i].n <= at - j &&
+			    memcmp(text + j, w[i].s, w[i].n) == 0)
+				return true;
+	}
 	return false;
 }
 
