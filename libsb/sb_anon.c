@@ -1,5 +1,6 @@
 #include "sb_anon.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +35,8 @@ struct sb_anon {
 	unsigned char sub_dob[SB_KEY_BYTES];
 	unsigned char sub_addr[SB_KEY_BYTES];
 	char anon_json[512]; /* the `anon` member, the same in every record */
+	struct sb_pseudo_table *tokens; /* the token cache its works share */
+	uint64_t uid; /* this sb_anon and no other, for the works' caches */
 };
 
 /* A person's name, as the scrubber and the encoder need it. */
@@ -91,7 +94,7 @@ _Static_assert(sizeof(struct dob_cache) == 576, "whole cache lines");
 struct sb_anon_work {
 	/* The caches below, each made when first needed, hold what
 	 * owner's key and options make. */
-	const struct sb_anon *owner;
+	uint64_t owner; /* the uid of the sb_anon they serve, 0: none */
 	unsigned char *clk_cache; /* clk_slots of clk_stride bytes */
 	size_t clk_stride, clk_slots;
 	struct dob_cache *dob_cache; /* DOB_CACHE_SLOTS */
@@ -164,6 +167,9 @@ sb_anon_clk_b64(const uint64_t *words, size_t nwords, char *out, size_t cap)
 	return (int)sb_clk_b64_encode(bytes, n, out, cap);
 }
 
+/* Numbers the sb_anon objects: a work's caches belong to one. */
+static _Atomic uint64_t next_uid;
+
 int
 sb_anon_new(struct sb_anon **out, const struct sb_anon_opts *o,
     struct sb_err *e)
@@ -175,8 +181,12 @@ sb_anon_new(struct sb_anon **out, const struct sb_anon_opts *o,
 	    o->clk.k == 0 || o->clk.q == 0 || o->clk.q > 8)
 		return sb_seterr(e, SB_FATAL, SB_E_USAGE,
 		    "bad anonymiser options (key, scrubber or CLK parameters)");
-	if ((a = calloc(1, sizeof(*a))) == NULL)
+	if ((a = calloc(1, sizeof(*a))) == NULL ||
+	    (a->tokens = sb_pseudo_table_new()) == NULL) {
+		free(a);
 		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
+	}
+	a->uid = atomic_fetch_add(&next_uid, 1) + 1;
 	sb_json_arena_init();
 	a->o = *o;
 	for (size_t i = 0; i < NTOK; i++)
@@ -203,6 +213,7 @@ sb_anon_free(struct sb_anon *a)
 	sodium_memzero(a->sub_name, sizeof(a->sub_name));
 	sodium_memzero(a->sub_dob, sizeof(a->sub_dob));
 	sodium_memzero(a->sub_addr, sizeof(a->sub_addr));
+	sb_pseudo_table_free(a->tokens);
 	free(a);
 }
 
@@ -222,11 +233,6 @@ sb_anon_work_new(struct sb_anon_work **out, struct sb_err *e)
 		free(w);
 		return SB_FATAL;
 	}
-	if ((w->tokens = sb_pseudo_cache_new()) == NULL) {
-		sb_anon_work_free(w);
-		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
-	}
-	sb_scrub_work_set_cache(w->scrub, w->tokens);
 	*out = w;
 	return SB_OK;
 }
@@ -610,13 +616,18 @@ put_words(struct sb_jw *w, const struct sb_anon *a, const char *key,
 static void
 caches_for(const struct sb_anon *a, struct sb_anon_work *wk)
 {
-	if (wk->owner == a)
+	if (wk->owner == a->uid)
 		return;
 	free(wk->clk_cache);
 	free(wk->dob_cache);
 	wk->clk_cache = NULL;
 	wk->dob_cache = NULL;
-	wk->owner = a;
+	/* Tokens through a's table, which every work of a shares (NULL
+	 * when out of memory: then tokens are made uncached). */
+	sb_pseudo_cache_free(wk->tokens);
+	wk->tokens = sb_pseudo_cache_new_shared(a->tokens);
+	sb_scrub_work_set_cache(wk->scrub, wk->tokens);
+	wk->owner = a->uid;
 }
 
 /* wk's CLK cache, for a's CLKs: NULL where it cannot be had (the word
@@ -1705,6 +1716,7 @@ sb_anon_record(const struct sb_anon *a, struct sb_anon_work *wk,
 	size_t mark = out->len, hmark = wk->hits ? wk->hits->len : 0;
 	int r;
 
+	caches_for(a, wk);
 	sb_json_arena_enter(&wk->arena);
 	if ((r = parse_case(rec, n, &root, e)) == SB_PASS) {
 		r = sb_buf_add(out, rec, n) != 0 || sb_buf_addc(out, '\n') != 0 ?
@@ -1915,6 +1927,7 @@ sb_anon_survey_collect(const struct sb_anon *a, struct sb_anon_work *wk,
 	cJSON *root = NULL;
 	int r;
 
+	caches_for(a, wk);
 	sb_json_arena_enter(&wk->arena);
 	r = parse_case(rec, n, &root, e);
 	if (r == SB_PASS)

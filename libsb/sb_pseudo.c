@@ -2,6 +2,9 @@
 
 #include <arpa/inet.h>
 #include <ctype.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -177,23 +180,41 @@ sb_pseudo_token_sub(const unsigned char sub[SB_KEY_BYTES], const char *type,
 	return put_token(type, tl, h, out);
 }
 
-/* A power of two.  32,768 entries (2 MB, one huge page) hit more than
- * 8,192 did: 1-2% less time over 20k cases in 12 interleaved runs. */
-#define CACHE_SLOTS 32768
-#define CACHE_VAL 39	 /* longest value cached, bytes */
-#define CACHE_SUBS 16	 /* subkeys with a prepared BLAKE2b state */
+/*
+ * A power of two: 65,536 entries, 4 MB, shared by a run's threads.
+ * Over 20k cases the tokens of two threads' own 2 MB caches missed
+ * 221,466 times in 430,157 lookups, a shared 4 MB one 176,158: a
+ * value both threads meet is hashed once, and a keyed BLAKE2b costs
+ * this machine some 460 ns (two compressions: libsodium keeps the key
+ * block until data follows it).
+ */
+#define CACHE_SLOTS 65536
+#define CACHE_VAL 42	 /* longest value cached, bytes */
+#define CACHE_SUBS 16	 /* subkeys a table and a handle know */
 
 /*
- * One cache line an entry, holding the token in binary: a lookup misses
- * the processor's caches once, and an entry holds what two did before.
- * The hash of the value comes from the subkey alone, not the type, so
- * (subkey, value) identifies it.
+ * One cache line an entry, holding the token in binary.  seq is a
+ * sequence lock: even when the entry is stable, odd while a thread
+ * writes it; a reader that sees it change, or odd, counts a miss, and a
+ * writer that finds it odd, or loses the race to make it odd, leaves the
+ * entry to the other.  sub is the table's number for the subkey (0:
+ * empty), so (subkey, value) identifies an entry.
  */
 struct cache_ent {
-	const unsigned char *sub;
-	uint8_t len; /* of val; 0: empty */
+	_Atomic uint32_t seq;
+	uint8_t sub;
+	uint8_t len; /* of val */
 	char val[CACHE_VAL];
 	unsigned char tok[TOKEN_BYTES];
+};
+
+_Static_assert(sizeof(struct cache_ent) == 64, "a cache entry is a line");
+
+struct sb_pseudo_table {
+	struct cache_ent *e; /* CACHE_SLOTS */
+	pthread_mutex_t mx;  /* for subs */
+	const unsigned char *subs[CACHE_SUBS]; /* numbered from 1 */
+	size_t nsubs;
 };
 
 /* BLAKE2b keyed by a subkey, initialised once: a copy of it, not a
@@ -201,31 +222,67 @@ struct cache_ent {
  * the one-shot call in parts, so the tokens are the same). */
 struct prep {
 	const unsigned char *sub;
+	uint8_t id; /* the table's number for sub, 0: none */
 	crypto_generichash_state st;
 };
 
-/* The entries are one huge page exactly, apart from the rest: with the
- * prepared states after them they took two, and the second one's
- * zeroing cost more than the states save (a fresh page costs this
- * virtual machine about 3 ms per 2 MiB). */
+/* A thread's handle on a table: its own prepared states. */
 struct sb_pseudo_cache {
-	struct cache_ent *e; /* CACHE_SLOTS */
+	struct sb_pseudo_table *t;
+	bool own; /* t is the handle's, not shared */
 	struct prep prep[CACHE_SUBS];
 	size_t nprep;
 };
 
-_Static_assert(sizeof(struct cache_ent) == 64, "a cache entry is a line");
+struct sb_pseudo_table *
+sb_pseudo_table_new(void)
+{
+	struct sb_pseudo_table *t = calloc(1, sizeof(*t));
+
+	if (t == NULL)
+		return NULL;
+	if ((t->e = sb_table_alloc(CACHE_SLOTS * sizeof(*t->e))) == NULL ||
+	    pthread_mutex_init(&t->mx, NULL) != 0) {
+		free(t->e);
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void
+sb_pseudo_table_free(struct sb_pseudo_table *t)
+{
+	if (t == NULL)
+		return;
+	sodium_memzero(t->e, CACHE_SLOTS * sizeof(*t->e));
+	free(t->e);
+	pthread_mutex_destroy(&t->mx);
+	free(t);
+}
+
+struct sb_pseudo_cache *
+sb_pseudo_cache_new_shared(struct sb_pseudo_table *t)
+{
+	struct sb_pseudo_cache *c;
+
+	if (t == NULL || (c = calloc(1, sizeof(*c))) == NULL)
+		return NULL;
+	c->t = t;
+	return c;
+}
 
 struct sb_pseudo_cache *
 sb_pseudo_cache_new(void)
 {
-	struct sb_pseudo_cache *c = calloc(1, sizeof(*c));
+	struct sb_pseudo_table *t = sb_pseudo_table_new();
+	struct sb_pseudo_cache *c = sb_pseudo_cache_new_shared(t);
 
-	if (c != NULL &&
-	    (c->e = sb_table_alloc(CACHE_SLOTS * sizeof(*c->e))) == NULL) {
-		free(c);
-		c = NULL;
+	if (c == NULL) {
+		sb_pseudo_table_free(t);
+		return NULL;
 	}
+	c->own = true;
 	return c;
 }
 
@@ -234,35 +291,63 @@ sb_pseudo_cache_free(struct sb_pseudo_cache *c)
 {
 	if (c == NULL)
 		return;
-	sodium_memzero(c->e, CACHE_SLOTS * sizeof(*c->e));
-	free(c->e);
+	if (c->own)
+		sb_pseudo_table_free(c->t);
 	sodium_memzero(c, sizeof *c);
 	free(c);
 }
 
-/* The keyed BLAKE2b of norm under sub, through a prepared state where
- * there is room for one. */
-static void
-cached_hash(struct sb_pseudo_cache *c, const unsigned char *sub,
-    const char *norm, size_t n, unsigned char h[TOKEN_BYTES])
+/* The table's number for sub (registered the first time), 0 when the
+ * table knows CACHE_SUBS others already. */
+static uint8_t
+table_id(struct sb_pseudo_table *t, const unsigned char *sub)
 {
-	crypto_generichash_state st;
+	size_t i;
+
+	pthread_mutex_lock(&t->mx);
+	for (i = 0; i < t->nsubs && t->subs[i] != sub; i++)
+		;
+	if (i == t->nsubs && i < CACHE_SUBS)
+		t->subs[t->nsubs++] = sub;
+	pthread_mutex_unlock(&t->mx);
+	return i < CACHE_SUBS ? (uint8_t)(i + 1) : 0;
+}
+
+/* c's prepared state for sub (made the first time), NULL when c has
+ * CACHE_SUBS others. */
+static struct prep *
+prep_of(struct sb_pseudo_cache *c, const unsigned char *sub)
+{
+	struct prep *p;
 	size_t i;
 
 	for (i = 0; i < c->nprep && c->prep[i].sub != sub; i++)
 		;
-	if (i == c->nprep) {
-		if (i == CACHE_SUBS) {
-			crypto_generichash(h, TOKEN_BYTES,
-			    (const unsigned char *)norm, n, sub, SB_KEY_BYTES);
-			return;
-		}
-		c->prep[i].sub = sub;
-		crypto_generichash_init(&c->prep[i].st, sub, SB_KEY_BYTES,
-		    TOKEN_BYTES);
-		c->nprep++;
+	if (i < c->nprep)
+		return &c->prep[i];
+	if (i == CACHE_SUBS)
+		return NULL;
+	p = &c->prep[c->nprep++];
+	p->sub = sub;
+	p->id = table_id(c->t, sub);
+	crypto_generichash_init(&p->st, sub, SB_KEY_BYTES, TOKEN_BYTES);
+	return p;
+}
+
+/* The keyed BLAKE2b of norm under sub, through a prepared state where
+ * there is one. */
+static void
+hash_with(const struct prep *p, const unsigned char *sub, const char *norm,
+    size_t n, unsigned char h[TOKEN_BYTES])
+{
+	crypto_generichash_state st;
+
+	if (p == NULL) {
+		crypto_generichash(h, TOKEN_BYTES, (const unsigned char *)norm,
+		    n, sub, SB_KEY_BYTES);
+		return;
 	}
-	memcpy(&st, &c->prep[i].st, sizeof(st));
+	memcpy(&st, &p->st, sizeof(st));
 	crypto_generichash_update(&st, (const unsigned char *)norm, n);
 	crypto_generichash_final(&st, h, TOKEN_BYTES);
 	sodium_memzero(&st, sizeof(st));
@@ -287,17 +372,55 @@ put_token(const char *type, size_t tl, const unsigned char h[TOKEN_BYTES],
 }
 
 static size_t
-slot_of(const unsigned char *sub, const char *norm, size_t n)
+slot_of(uint8_t id, const char *norm, size_t n)
 {
-	return (sb_hash_bytes(norm, n) ^ (uintptr_t)sub) & (CACHE_SLOTS - 1);
+	return (sb_hash_bytes(norm, n) ^ (uint64_t)id * 0x9E3779B97F4A7C15u) &
+	    (CACHE_SLOTS - 1);
 }
 
 void
-sb_pseudo_cache_prefetch(const struct sb_pseudo_cache *c,
+sb_pseudo_cache_prefetch(struct sb_pseudo_cache *c,
     const unsigned char sub[SB_KEY_BYTES], const char *norm, size_t n)
 {
-	if (c != NULL && n > 0 && n <= CACHE_VAL)
-		__builtin_prefetch(&c->e[slot_of(sub, norm, n)], 1);
+	struct prep *p;
+
+	if (c != NULL && n > 0 && n <= CACHE_VAL &&
+	    (p = prep_of(c, sub)) != NULL && p->id != 0)
+		__builtin_prefetch(&c->t->e[slot_of(p->id, norm, n)], 1);
+}
+
+/* Is e the entry of (id, norm[0..n))?  Its token in tok when it is. */
+static bool
+entry_get(struct cache_ent *e, uint8_t id, const char *norm, size_t n,
+    unsigned char tok[TOKEN_BYTES])
+{
+	uint32_t s = atomic_load_explicit(&e->seq, memory_order_acquire);
+
+	if ((s & 1) != 0 || e->sub != id || e->len != n ||
+	    memcmp(e->val, norm, n) != 0)
+		return false;
+	memcpy(tok, e->tok, TOKEN_BYTES);
+	atomic_thread_fence(memory_order_acquire);
+	return atomic_load_explicit(&e->seq, memory_order_relaxed) == s;
+}
+
+/* Make e the entry of (id, norm[0..n)) with token tok, unless another
+ * thread is writing it. */
+static void
+entry_put(struct cache_ent *e, uint8_t id, const char *norm, size_t n,
+    const unsigned char tok[TOKEN_BYTES])
+{
+	uint32_t s = atomic_load_explicit(&e->seq, memory_order_relaxed);
+
+	if ((s & 1) != 0 || !atomic_compare_exchange_strong_explicit(&e->seq,
+	    &s, s + 1, memory_order_acquire, memory_order_relaxed))
+		return;
+	atomic_thread_fence(memory_order_release);
+	e->sub = id;
+	e->len = (uint8_t)n;
+	memcpy(e->val, norm, n);
+	memcpy(e->tok, tok, TOKEN_BYTES);
+	atomic_store_explicit(&e->seq, s + 2, memory_order_release);
 }
 
 int
@@ -306,22 +429,21 @@ sb_pseudo_token_cached(struct sb_pseudo_cache *c,
     const char *norm, size_t n, char *out, size_t cap)
 {
 	size_t tl = strlen(type);
+	unsigned char h[TOKEN_BYTES];
 	struct cache_ent *e;
+	struct prep *p;
 
 	if (c == NULL || tl + 2 + 2 * TOKEN_BYTES > cap)
 		return sb_pseudo_token_sub(sub, type, norm, n, out, cap);
-	if (n == 0 || n > CACHE_VAL) {
-		unsigned char h[TOKEN_BYTES];
-
-		cached_hash(c, sub, norm, n, h);
+	p = prep_of(c, sub);
+	if (n == 0 || n > CACHE_VAL || p == NULL || p->id == 0) {
+		hash_with(p, sub, norm, n, h);
 		return put_token(type, tl, h, out);
 	}
-	e = &c->e[slot_of(sub, norm, n)];
-	if (e->sub != sub || e->len != n || memcmp(e->val, norm, n) != 0) {
-		cached_hash(c, sub, norm, n, e->tok);
-		e->sub = sub;
-		e->len = (uint8_t)n;
-		memcpy(e->val, norm, n);
+	e = &c->t->e[slot_of(p->id, norm, n)];
+	if (!entry_get(e, p->id, norm, n, h)) {
+		hash_with(p, sub, norm, n, h);
+		entry_put(e, p->id, norm, n, h);
 	}
-	return put_token(type, tl, e->tok, out);
+	return put_token(type, tl, h, out);
 }

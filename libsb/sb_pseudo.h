@@ -10,8 +10,8 @@
  * truncated to 128 bits: equal identifiers under one key give equal
  * tokens in every country's output, the same value in two types does not.
  *
- * Writes into caller buffers.  The only state is an optional token cache
- * (struct sb_pseudo_cache), owned by its creator and used by one thread.
+ * Writes into caller buffers.  The only state is an optional token cache:
+ * a table threads may share, and a handle on it for each thread.
  */
 #ifndef SB_PSEUDO_H
 #define SB_PSEUDO_H
@@ -41,22 +41,36 @@ int sb_pseudo_token_sub(const unsigned char sub[SB_KEY_BYTES],
 /*
  * A cache of recent tokens: keyed BLAKE2b costs two compressions however
  * short the value, and a batch names the same phones, names and dates of
- * birth again and again.  Direct-mapped and bounded (2 MB); entries
- * are keyed by the subkey's address, so a cache serves subkeys that stay
- * put and keep their value while it lives (those of one sb_anon or
- * sb_scrub).  It holds normalised values: free it with the objects that
- * hold the raw ones.
+ * birth again and again.  A table (struct sb_pseudo_table) holds the
+ * entries: direct-mapped, bounded (4 MB), safe for threads to share (a
+ * sequence lock an entry: a reader never takes a torn one, a writer
+ * that meets another leaves the entry to it).  Each thread uses it
+ * through its own handle (struct sb_pseudo_cache), which is not shared.
+ * Entries are keyed by the subkey's address, so a table serves subkeys
+ * that stay put and keep their value while it lives (those of one
+ * sb_anon or sb_scrub), sixteen of them at most (others go uncached).
+ * It holds normalised values: free it with the objects that hold the
+ * raw ones.
  */
+struct sb_pseudo_table;
 struct sb_pseudo_cache;
 
 /* NULL when out of memory. */
+struct sb_pseudo_table *sb_pseudo_table_new(void);
+/* Wipes the entries; no handle may use it any more.  NULL is allowed. */
+void sb_pseudo_table_free(struct sb_pseudo_table *t);
+/* A handle on shared table t (which must outlive it); NULL when out of
+ * memory or t is NULL. */
+struct sb_pseudo_cache *sb_pseudo_cache_new_shared(struct sb_pseudo_table *t);
+/* A handle with a table of its own.  NULL when out of memory. */
 struct sb_pseudo_cache *sb_pseudo_cache_new(void);
-/* Wipes the entries.  NULL is allowed. */
+/* Frees the handle, and wipes and frees its own table.  NULL is
+ * allowed. */
 void sb_pseudo_cache_free(struct sb_pseudo_cache *c);
 /* Start fetching the entry of norm[0..n) under sub into the processor's
  * caches: an entry missed costs a trip to memory, and a caller that
  * knows its values early lets the trips overlap.  Only a hint. */
-void sb_pseudo_cache_prefetch(const struct sb_pseudo_cache *c,
+void sb_pseudo_cache_prefetch(struct sb_pseudo_cache *c,
     const unsigned char sub[SB_KEY_BYTES], const char *norm, size_t n);
 /* sb_pseudo_token_sub through cache c (NULL: none). */
 int sb_pseudo_token_cached(struct sb_pseudo_cache *c,

@@ -1,4 +1,7 @@
 /* sb_pseudo: normalisation and keyed tokens. */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -18,6 +21,45 @@ tok(const struct sb_key *k, const char *type, const char *scheme,
 	    SB_PSEUDO_TOKEN_MAX) < 0)
 		return NULL;
 	return buf;
+}
+
+struct shared_run {
+	struct sb_pseudo_table *t;
+	unsigned char sub[2][SB_KEY_BYTES];
+	unsigned seed;
+	int bad;
+};
+
+/* 200,000 lookups of 150,000 values (more than the table's entries)
+ * through a handle of its own on r->t. */
+static void *
+shared_lookups(void *arg)
+{
+	struct shared_run *r = arg;
+	struct sb_pseudo_cache *c = sb_pseudo_cache_new_shared(r->t);
+	char v[32], a[SB_PSEUDO_TOKEN_MAX], u[SB_PSEUDO_TOKEN_MAX];
+	uint32_t x = 2463534242u + r->seed * 7919u;
+
+	for (int i = 0; i < 200000 && c != NULL; i++) {
+		int k, n;
+		const char *type;
+
+		x ^= x << 13;
+		x ^= x >> 17;
+		x ^= x << 5;
+		k = (int)(x % 150000);
+		type = k % 2 ? "email" : "phone";
+		n = snprintf(v, sizeof v, "%d@example.org", k);
+		sb_pseudo_token_sub(r->sub[k % 2], type, v, (size_t)n, u,
+		    sizeof u);
+		if (sb_pseudo_token_cached(c, r->sub[k % 2], type, v,
+		    (size_t)n, a, sizeof a) < 0 || strcmp(a, u) != 0)
+			r->bad++;
+	}
+	if (c == NULL)
+		r->bad++;
+	sb_pseudo_cache_free(c);
+	return NULL;
 }
 
 int
@@ -153,6 +195,34 @@ main(void)
 		ok(c != NULL && bad == 0, "cached tokens equal uncached ones "
 		    "over 200,000 lookups (%d differ)", bad);
 		sb_pseudo_cache_free(c);
+	}
+	{
+		/* One table, four threads at once over the same values in
+		 * different orders (entries written and overwritten under
+		 * each other): always the uncached token. */
+		struct shared_run r[4];
+		pthread_t th[4];
+		int bad = 0, started = 0;
+
+		r[0].t = sb_pseudo_table_new();
+		sb_key_subkey(&k1, "phone", r[0].sub[0]);
+		sb_key_subkey(&k1, "email", r[0].sub[1]);
+		for (int i = 0; i < 4 && r[0].t != NULL; i++) {
+			r[i] = r[0];
+			r[i].seed = (unsigned)i;
+			r[i].bad = 0;
+			if (pthread_create(&th[i], NULL, shared_lookups,
+			    &r[i]) == 0)
+				started++;
+		}
+		for (int i = 0; i < started; i++) {
+			pthread_join(th[i], NULL);
+			bad += r[i].bad;
+		}
+		ok(started == 4 && bad == 0, "a table shared by four threads: "
+		    "cached tokens equal uncached ones over 800,000 lookups "
+		    "(%d differ)", bad);
+		sb_pseudo_table_free(r[0].t);
 	}
 	return tap_done();
 }
