@@ -36,6 +36,7 @@ struct sb_anon {
 	unsigned char sub_addr[SB_KEY_BYTES];
 	char anon_json[512]; /* the `anon` member, the same in every record */
 	struct sb_pseudo_table *tokens; /* the token cache its works share */
+	struct dob_cache *dobs; /* DOB_CACHE_SLOTS, shared by its works */
 	uint64_t uid; /* this sb_anon and no other, for the works' caches */
 };
 
@@ -51,12 +52,12 @@ struct pname {
 };
 
 /*
- * The per-work caches below each fill one huge page (2 MiB), no more:
- * a page this virtual machine has not backed yet costs it about 3 ms
- * per 2 MiB to touch the first time, as much as the cache saves over thousands of
- * records.  The CLK cache's entries hold as many words as the run's
- * CLKs have (16 for the default 1,024 bits: 10,922 entries of three
- * lines).  A slot is the hash scaled to the number of entries.
+ * The per-work CLK cache fills one huge page (2 MiB), no more: a page
+ * this virtual machine has not backed yet costs it about 3 ms per 2 MiB
+ * to touch the first time, as much as the cache saves over thousands of
+ * records.  Its entries hold as many words as the run's CLKs have (16
+ * for the default 1,024 bits: 10,922 entries of three lines).  A slot
+ * is the hash scaled to the number of entries.
  */
 #define CACHE_TABLE ((size_t)2 << 20)
 #define CLK_CACHE_WORD 40 /* longest word cached, bytes */
@@ -76,13 +77,16 @@ struct clk_cache {
 
 /* A date of birth's "dob_enc" object as written: seven tokens and a CLK
  * (half a kilobyte) that the same date always gives.  13,233 dates
- * among the 55,408 of 20k cases: four times in ten the object is known,
- * and is copied, not made (its two unique tokens alone cost a BLAKE2b
+ * among the 55,408 of 20k cases.  The cache is an sb_anon's, two huge
+ * pages shared by its works: over 20k cases two works' own 2 MiB ones
+ * made 33,146 objects, one shared 4 MiB one 25,080 (the rest are
+ * copied, not made: their two unique tokens alone cost a BLAKE2b
  * each). */
-#define DOB_CACHE_SLOTS (CACHE_TABLE / sizeof(struct dob_cache))
-#define DOB_FRAG 562 /* longest object cached: an entry is 9 lines */
+#define DOB_CACHE_SLOTS (2 * CACHE_TABLE / sizeof(struct dob_cache))
+#define DOB_FRAG 558 /* longest object cached: an entry is 9 lines */
 
 struct dob_cache {
+	_Atomic uint32_t seq; /* a sequence lock, as sb_pseudo's entries */
 	uint8_t len; /* of dob; 0: empty */
 	char dob[11];
 	uint16_t flen;
@@ -97,7 +101,6 @@ struct sb_anon_work {
 	uint64_t owner; /* the uid of the sb_anon they serve, 0: none */
 	unsigned char *clk_cache; /* clk_slots of clk_stride bytes */
 	size_t clk_stride, clk_slots;
-	struct dob_cache *dob_cache; /* DOB_CACHE_SLOTS */
 	struct sb_scrub_work *scrub;
 	struct sb_pseudo_cache *tokens; /* shared with scrub */
 	struct sb_buf text;
@@ -182,7 +185,11 @@ sb_anon_new(struct sb_anon **out, const struct sb_anon_opts *o,
 		return sb_seterr(e, SB_FATAL, SB_E_USAGE,
 		    "bad anonymiser options (key, scrubber or CLK parameters)");
 	if ((a = calloc(1, sizeof(*a))) == NULL ||
-	    (a->tokens = sb_pseudo_table_new()) == NULL) {
+	    (a->tokens = sb_pseudo_table_new()) == NULL ||
+	    (a->dobs = sb_table_map(DOB_CACHE_SLOTS *
+	    sizeof(*a->dobs))) == NULL) {
+		if (a != NULL)
+			sb_pseudo_table_free(a->tokens);
 		free(a);
 		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
 	}
@@ -214,6 +221,8 @@ sb_anon_free(struct sb_anon *a)
 	sodium_memzero(a->sub_dob, sizeof(a->sub_dob));
 	sodium_memzero(a->sub_addr, sizeof(a->sub_addr));
 	sb_pseudo_table_free(a->tokens);
+	sodium_memzero(a->dobs, DOB_CACHE_SLOTS * sizeof(*a->dobs));
+	sb_table_unmap(a->dobs, DOB_CACHE_SLOTS * sizeof(*a->dobs));
 	free(a);
 }
 
@@ -245,7 +254,6 @@ sb_anon_work_free(struct sb_anon_work *w)
 	sb_scrub_work_free(w->scrub);
 	sb_pseudo_cache_free(w->tokens);
 	free(w->clk_cache);
-	free(w->dob_cache);
 	sb_buf_release(&w->text);
 	sb_buf_release(&w->survey);
 	sb_buf_release(&w->frame);
@@ -619,9 +627,7 @@ caches_for(const struct sb_anon *a, struct sb_anon_work *wk)
 	if (wk->owner == a->uid)
 		return;
 	free(wk->clk_cache);
-	free(wk->dob_cache);
 	wk->clk_cache = NULL;
-	wk->dob_cache = NULL;
 	/* Tokens through a's table, which every work of a shares (NULL
 	 * when out of memory: then tokens are made uncached). */
 	sb_pseudo_cache_free(wk->tokens);
@@ -647,16 +653,6 @@ clk_cache_for(const struct sb_anon *a, struct sb_anon_work *wk)
 	return wk->clk_cache;
 }
 
-/* wk's cache of dob_enc objects, for a's: NULL where it cannot be
- * had. */
-static struct dob_cache *
-dob_cache_for(const struct sb_anon *a, struct sb_anon_work *wk)
-{
-	caches_for(a, wk);
-	if (wk->dob_cache == NULL)
-		wk->dob_cache = sb_table_alloc(CACHE_TABLE);
-	return wk->dob_cache;
-}
 
 /* The entries of word t[0..n) and of date dob[0..n) in wk's caches
  * (which exist). */
@@ -668,9 +664,9 @@ clk_slot(const struct sb_anon_work *wk, const char *t, size_t n)
 }
 
 static struct dob_cache *
-dob_slot(const struct sb_anon_work *wk, const char *dob, size_t n)
+dob_slot(const struct sb_anon *a, const char *dob, size_t n)
 {
-	return &wk->dob_cache[slot_in(sb_fnv1a32(dob, n), DOB_CACHE_SLOTS)];
+	return &a->dobs[slot_in(sb_fnv1a32(dob, n), DOB_CACHE_SLOTS)];
 }
 
 /* Have the cache lines of p[0..n) fetched. */
@@ -759,30 +755,63 @@ put_dob_obj(struct sb_jw *w, const struct sb_anon *a,
 	sb_jw_end_obj(w);
 }
 
+/* Is c the entry of date dob[0..n)?  Its object in frag[0..*fl) when
+ * it is.  The entries are shared by the threads: a sequence lock, as in
+ * sb_pseudo's token table. */
+static bool
+dob_get(struct dob_cache *c, const char *dob, size_t n, char *frag,
+    size_t *fl)
+{
+	uint32_t s = atomic_load_explicit(&c->seq, memory_order_acquire);
+
+	if ((s & 1) != 0 || c->len != n || memcmp(c->dob, dob, n) != 0 ||
+	    (*fl = c->flen) > DOB_FRAG)
+		return false;
+	memcpy(frag, c->frag, *fl);
+	atomic_thread_fence(memory_order_acquire);
+	return atomic_load_explicit(&c->seq, memory_order_relaxed) == s;
+}
+
+/* Make c the entry of dob[0..n) and its object frag[0..fl), unless
+ * another thread is writing it. */
+static void
+dob_put(struct dob_cache *c, const char *dob, size_t n, const char *frag,
+    size_t fl)
+{
+	uint32_t s = atomic_load_explicit(&c->seq, memory_order_relaxed);
+
+	if ((s & 1) != 0 || !atomic_compare_exchange_strong_explicit(&c->seq,
+	    &s, s + 1, memory_order_acquire, memory_order_relaxed))
+		return;
+	atomic_thread_fence(memory_order_release);
+	c->len = (uint8_t)n;
+	memcpy(c->dob, dob, n);
+	c->flen = (uint16_t)fl;
+	memcpy(c->frag, frag, fl);
+	atomic_store_explicit(&c->seq, s + 2, memory_order_release);
+}
+
 /* put_dob_obj through wk's cache of them, as the value of the key just
  * written (so nothing comes before the object's brace). */
 static void
 put_dob_enc(struct sb_jw *w, const struct sb_anon *a,
     struct sb_anon_work *wk, const char *dob)
 {
-	size_t n = strlen(dob), at;
+	size_t n = strlen(dob), at, fl;
 	struct dob_cache *c = NULL;
+	char frag[DOB_FRAG];
 
-	if (dob_cache_for(a, wk) != NULL && n < sizeof(c->dob)) {
-		c = dob_slot(wk, dob, n);
-		if (c->len == n && memcmp(c->dob, dob, n) == 0) {
-			sb_jw_raw(w, c->frag, c->flen);
+	if (n < sizeof(c->dob)) {
+		c = dob_slot(a, dob, n);
+		if (dob_get(c, dob, n, frag, &fl)) {
+			sb_jw_raw(w, frag, fl);
 			return;
 		}
 	}
 	at = w->b->len;
 	put_dob_obj(w, a, wk, dob, n);
-	if (c != NULL && !sb_jw_failed(w) && w->b->len - at <= DOB_FRAG) {
-		c->len = (uint8_t)n;
-		memcpy(c->dob, dob, n);
-		c->flen = (uint16_t)(w->b->len - at);
-		memcpy(c->frag, w->b->data + at, c->flen);
-	}
+	if (c != NULL && !sb_jw_failed(w) && w->b->len - at <= DOB_FRAG)
+		dob_put(c, dob, n, w->b->data + at, w->b->len - at);
 }
 
 static void
@@ -1328,9 +1357,8 @@ prefetch_person(const struct sb_anon *a, struct sb_anon_work *wk,
 				prefetch_lines((const unsigned char *)clk_slot(wk,
 				    k, l), wk->clk_stride);
 		}
-	if (dob != NULL && (n = strlen(dob)) < sizeof(wk->dob_cache->dob) &&
-	    dob_cache_for(a, wk) != NULL)
-		__builtin_prefetch(dob_slot(wk, dob, n));
+	if (dob != NULL && (n = strlen(dob)) < sizeof(a->dobs->dob))
+		__builtin_prefetch(dob_slot(a, dob, n));
 }
 
 /* The persons' names, before anything is written: narratives may come

@@ -28,6 +28,38 @@ sb_table_alloc(size_t n)
 	return p;
 }
 
+void *
+sb_table_map(size_t n)
+{
+	size_t size = (n + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1), head, tail;
+	unsigned char *p, *a;
+
+	if (n == 0 || n > SIZE_MAX - 2 * HUGE_PAGE)
+		return NULL;
+	/* Over-map by a huge page, keep the aligned part. */
+	p = mmap(NULL, size + HUGE_PAGE, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return NULL;
+	a = (unsigned char *)(((uintptr_t)p + HUGE_PAGE - 1) &
+	    ~(uintptr_t)(HUGE_PAGE - 1));
+	head = (size_t)(a - p);
+	tail = HUGE_PAGE - head;
+	if (head > 0)
+		(void)munmap(p, head);
+	if (tail > 0)
+		(void)munmap(a + size, tail);
+	(void)madvise(a, size, MADV_HUGEPAGE);
+	return a;
+}
+
+void
+sb_table_unmap(void *p, size_t n)
+{
+	if (p != NULL)
+		(void)munmap(p, (n + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1));
+}
+
 #define BIG ((size_t)4 << 20)
 
 /*

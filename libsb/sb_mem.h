@@ -17,6 +17,16 @@
 void *sb_table_alloc(size_t n);
 
 /*
+ * n zeroed bytes for a table several threads share, aligned to 2 MiB and
+ * advised as transparent huge pages, mapped but not touched: the kernel
+ * zeroes each page when a thread first touches it, so the threads share
+ * that cost instead of one of them paying it all while the others wait.
+ * Released with sb_table_unmap(p, n).  NULL when out of memory.
+ */
+void *sb_table_map(size_t n);
+void sb_table_unmap(void *p, size_t n);
+
+/*
  * malloc, calloc and realloc for large arrays (sb-link's pairs, keys and
  * tables of millions of entries): the same, except that an array of
  * 4 MiB or more is advised as transparent huge pages, so that it is

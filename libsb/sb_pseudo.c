@@ -241,9 +241,10 @@ sb_pseudo_table_new(void)
 
 	if (t == NULL)
 		return NULL;
-	if ((t->e = sb_table_alloc(CACHE_SLOTS * sizeof(*t->e))) == NULL ||
+	/* Mapped, not touched: the threads that use it make its pages. */
+	if ((t->e = sb_table_map(CACHE_SLOTS * sizeof(*t->e))) == NULL ||
 	    pthread_mutex_init(&t->mx, NULL) != 0) {
-		free(t->e);
+		sb_table_unmap(t->e, CACHE_SLOTS * sizeof(*t->e));
 		free(t);
 		return NULL;
 	}
@@ -256,7 +257,7 @@ sb_pseudo_table_free(struct sb_pseudo_table *t)
 	if (t == NULL)
 		return;
 	sodium_memzero(t->e, CACHE_SLOTS * sizeof(*t->e));
-	free(t->e);
+	sb_table_unmap(t->e, CACHE_SLOTS * sizeof(*t->e));
 	pthread_mutex_destroy(&t->mx);
 	free(t);
 }
