@@ -1455,7 +1455,8 @@ token_of(const struct sb_scrub *s, struct sb_scrub_work *w,
 	int l, t;
 
 	for (t = 0; t < SB_SCRUB_NTYPES; t++)
-		if (strcmp(type, sb_scrub_type_name(t)) == 0)
+		if (type[0] == sb_scrub_type_name(t)[0] &&
+		    strcmp(type, sb_scrub_type_name(t)) == 0)
 			break;
 	if (t == SB_SCRUB_NTYPES)
 		return NULL;
