@@ -1127,24 +1127,28 @@ put_scrubbed(struct sb_jw *w, const struct sb_anon *a,
     const cJSON *v, struct sb_anon_counts *c, struct sb_err *e)
 {
 	const struct sb_scrub_hit *h;
-	size_t nh, i;
+	size_t nh, i, n;
 
 	if (!cJSON_IsString(v))
 		return sb_seterr(e, SB_REJECT, SB_E_DATA, "%s is not text",
 		    key);
-	if (!sb_utf8_valid(v->valuestring, strlen(v->valuestring)))
-		return sb_seterr(e, SB_REJECT, SB_E_DATA,
-		    "%s.%zu.%s is not UTF-8", field, idx, key);
+	n = strlen(v->valuestring);
 	sb_buf_reset(&wk->text);
 	if (wk->surveying) {
+		if (!sb_utf8_valid(v->valuestring, n))
+			goto not_utf8;
 		sb_jw_key(w, key);
 		sb_jw_cstr(w, "");
 		return SB_OK;
 	}
+	/* The scrubber checks the text is UTF-8 as it reads it (cJSON's
+	 * strings hold no NUL): a second look of our own cost 1.5%. */
 	if (sb_scrub_text(a->o.scrub, wk->scrub, wk->country, wk->sp, wk->np,
-	    a->o.gaz, v->valuestring, strlen(v->valuestring), &wk->text,
-	    e) != SB_OK)
+	    a->o.gaz, v->valuestring, n, &wk->text, e) != SB_OK) {
+		if (e->kind == SB_E_DATA)
+			goto not_utf8;
 		return SB_FATAL;
+	}
 	h = sb_scrub_hits(wk->scrub, &nh);
 	for (i = 0; i < nh; i++) {
 		c->hits[h[i].type]++;
@@ -1154,6 +1158,9 @@ put_scrubbed(struct sb_jw *w, const struct sb_anon *a,
 	sb_jw_key(w, key);
 	sb_jw_str(w, wk->text.data, wk->text.len);
 	return SB_OK;
+not_utf8:
+	return sb_seterr(e, SB_REJECT, SB_E_DATA, "%s.%zu.%s is not UTF-8",
+	    field, idx, key);
 }
 
 /* ----------------------------------------------------------- persons */

@@ -249,6 +249,17 @@ test_expect_success 'wrong shapes inside persons and narratives are rejected' '
 	grep -q "a case record may hold raw data" rej
 '
 
+test_expect_success 'a narrative that is not UTF-8 is rejected, one pass or two' '
+	sed -n 1p "$X" | sed "s/\"lang\":\"bg\",\"text\":\"/&caf$(printf "\\377")e /" >badtext &&
+	sed -n 2p "$X" >>badtext &&
+	sb-anonymise -k key -r rej badtext >out &&
+	test "$(count_lines out)" -eq 1 && test "$(count_lines rej)" -eq 1 &&
+	jq -r .reason rej | grep -q "^narratives\.0\.text is not UTF-8$" &&
+	sb-anonymise -k key --two-pass -r rej2 badtext >out2 &&
+	test "$(count_lines out2)" -eq 1 && test "$(count_lines rej2)" -eq 1 &&
+	jq -r .reason rej2 | grep -q "^narratives\.0\.text is not UTF-8$"
+'
+
 test_expect_success 'a file changed between the two passes is an error' '
 	mkfifo twice &&
 	{ cat syn.ndjson >twice; sleep 1; cat "$X" >twice; } &
