@@ -2079,19 +2079,38 @@ is_digit(unsigned char c)
 	return c >= '0' && c <= '9';
 }
 
+/* The next '@' of a text at or after the scan, and where the run of
+ * characters an address's local part may hold ends before it (72 bytes
+ * back at most), so that each word asks in one step. */
+struct at_sign {
+	size_t at; /* n: none */
+	size_t lo;
+};
+
+static bool
+local_char(unsigned char c)
+{
+	return c >= 0x80 || is_digit(c) || ((c | 0x20) >= 'a' &&
+	    (c | 0x20) <= 'z') || strchr("._%+-", c) != NULL;
+}
+
+/* The '@' at or after i in u[0..n). */
+static void
+at_sign_from(struct at_sign *a, const unsigned char *u, size_t i, size_t n)
+{
+	const unsigned char *q = memchr(u + i, '@', n - i);
+
+	a->at = q != NULL ? (size_t)(q - u) : n;
+	for (a->lo = a->at; a->lo > 0 && a->at - a->lo < 72 &&
+	     a->at < n && local_char(u[a->lo - 1]); a->lo--)
+		;
+}
+
 /* Is there an e-mail address whose local part starts at ws? */
 static bool
-email_at(const unsigned char *u, size_t ws, size_t next_at, size_t n)
+email_at(const struct at_sign *a, size_t ws, size_t n)
 {
-	size_t i;
-
-	if (next_at >= n || next_at < ws || next_at - ws > 72)
-		return false;
-	for (i = ws; i < next_at; i++)
-		if (!(u[i] >= 0x80 || is_digit(u[i]) || ((u[i] | 0x20) >= 'a' &&
-		    (u[i] | 0x20) <= 'z') || strchr("._%+-", u[i]) != NULL))
-			return false;
-	return true;
+	return a->at < n && ws <= a->at && a->at - ws <= 72 && ws >= a->lo;
 }
 
 #define B(p) (1u << (p))
@@ -2140,14 +2159,14 @@ street_kw(const struct sb_scrub *s, const unsigned char *u, size_t n,
  * over-approximation: the patterns decide. */
 static unsigned
 word_candidate(const struct sb_scrub *s, const unsigned char *u, size_t n,
-    size_t ws, size_t we, size_t next_at)
+    size_t ws, size_t we, const struct at_sign *at)
 {
 	size_t i, l, nl = 0;
 	bool allup = true;
 	uint32_t c0 = u8dec(u + ws, n - ws, &l);
 	unsigned m = 0;
 
-	if (email_at(u, ws, next_at, n))
+	if (email_at(at, ws, n))
 		m |= B(P_EMAIL);
 	if (we - ws >= 3 && ((u[ws] | 0x20) == 'h' || (u[ws] | 0x20) == 'w') &&
 	    (strncasecmp((const char *)u + ws, "http", 4) == 0 ||
@@ -2184,8 +2203,9 @@ pass1(const struct sb_scrub *s, struct sb_scrub_work *w, const char *cc,
 {
 	const unsigned char *u = (const unsigned char *)text;
 	PCRE2_SIZE *ov;
-	const char *mk, *h, *q;
-	size_t i = 0, ms, me, before, l, we, next_at;
+	const char *mk, *h;
+	struct at_sign at;
+	size_t i = 0, ms, me, before, l, we;
 	char hex[33];
 	unsigned char c;
 	unsigned try;
@@ -2195,13 +2215,10 @@ pass1(const struct sb_scrub *s, struct sb_scrub_work *w, const char *cc,
 	if (!utf8_valid(text, n))
 		return sb_seterr(e, SB_FATAL, SB_E_DATA,
 		    "scrub: text is not UTF-8");
-	q = memchr(text, '@', n);
-	next_at = q != NULL ? (size_t)(q - text) : n;
+	at_sign_from(&at, u, 0, n);
 	while (i < n) {
-		if (next_at < i) {
-			q = memchr(text + i, '@', n - i);
-			next_at = q != NULL ? (size_t)(q - text) : n;
-		}
+		if (at.at < i)
+			at_sign_from(&at, u, i, n);
 		c = u[i];
 		we = i + 1;
 		try = 0;
@@ -2209,13 +2226,13 @@ pass1(const struct sb_scrub *s, struct sb_scrub_work *w, const char *cc,
 			for (we = ascii_letters_end(u, i + l, n); we < n &&
 			     is_letter_at(u, n, we, &l); we += l)
 				;
-			try = word_candidate(s, u, n, i, we, next_at);
+			try = word_candidate(s, u, n, i, we, &at);
 		} else if (c >= 0x80) {
 			u8dec(u + i, n - i, &l);
 			we = i + l;
 		} else if (is_digit(c))
 			try = word_before(u, i) ? 0 : B(P_NUM) |
-			    (email_at(u, i, next_at, n) ? B(P_EMAIL) : 0);
+			    (email_at(&at, i, n) ? B(P_EMAIL) : 0);
 		else if (c == '+' || c == '(')
 			try = i + 1 < n && is_digit(u[i + 1]) &&
 			    !word_before(u, i) ? B(P_NUM) : 0;
