@@ -755,21 +755,27 @@ put_dob_obj(struct sb_jw *w, const struct sb_anon *a,
 	sb_jw_end_obj(w);
 }
 
-/* Is c the entry of date dob[0..n)?  Its object in frag[0..*fl) when
- * it is.  The entries are shared by the threads: a sequence lock, as in
- * sb_pseudo's token table. */
+/* If c is the entry of date dob[0..n), write its object with w, as the
+ * value of the key just written: true.  The entries are shared by the
+ * threads, with a sequence lock as in sb_pseudo's token table: an entry
+ * that changed while it was copied is taken back out of the output. */
 static bool
-dob_get(struct dob_cache *c, const char *dob, size_t n, char *frag,
-    size_t *fl)
+dob_copy(struct sb_jw *w, struct dob_cache *c, const char *dob, size_t n)
 {
 	uint32_t s = atomic_load_explicit(&c->seq, memory_order_acquire);
+	struct sb_jw saved = *w;
+	size_t at = w->b->len, fl;
 
 	if ((s & 1) != 0 || c->len != n || memcmp(c->dob, dob, n) != 0 ||
-	    (*fl = c->flen) > DOB_FRAG)
+	    (fl = c->flen) > DOB_FRAG)
 		return false;
-	memcpy(frag, c->frag, *fl);
+	sb_jw_raw(w, c->frag, fl);
 	atomic_thread_fence(memory_order_acquire);
-	return atomic_load_explicit(&c->seq, memory_order_relaxed) == s;
+	if (atomic_load_explicit(&c->seq, memory_order_relaxed) == s)
+		return true;
+	*w = saved;
+	w->b->len = at;
+	return false;
 }
 
 /* Make c the entry of dob[0..n) and its object frag[0..fl), unless
@@ -797,16 +803,13 @@ static void
 put_dob_enc(struct sb_jw *w, const struct sb_anon *a,
     struct sb_anon_work *wk, const char *dob)
 {
-	size_t n = strlen(dob), at, fl;
+	size_t n = strlen(dob), at;
 	struct dob_cache *c = NULL;
-	char frag[DOB_FRAG];
 
 	if (n < sizeof(c->dob)) {
 		c = dob_slot(a, dob, n);
-		if (dob_get(c, dob, n, frag, &fl)) {
-			sb_jw_raw(w, frag, fl);
+		if (dob_copy(w, c, dob, n))
 			return;
-		}
 	}
 	at = w->b->len;
 	put_dob_obj(w, a, wk, dob, n);
