@@ -37,6 +37,8 @@ struct sb_anon {
 	char anon_json[512]; /* the `anon` member, the same in every record */
 	struct sb_pseudo_table *tokens; /* the token cache its works share */
 	struct dob_cache *dobs; /* DOB_CACHE_SLOTS, shared by its works */
+	unsigned char *clks; /* clk_slots of clk_stride bytes, shared too */
+	size_t clk_stride, clk_slots;
 	uint64_t uid; /* this sb_anon and no other, for the works' caches */
 };
 
@@ -52,12 +54,13 @@ struct pname {
 };
 
 /*
- * The per-work CLK cache fills one huge page (2 MiB), no more: a page
- * this virtual machine has not backed yet costs it about 3 ms per 2 MiB
- * to touch the first time, as much as the cache saves over thousands of
- * records.  Its entries hold as many words as the run's CLKs have (16
- * for the default 1,024 bits: 10,922 entries of three lines).  A slot
- * is the hash scaled to the number of entries.
+ * The CLK word cache, an sb_anon's, shared by its works, fills one huge
+ * page (2 MiB), no more: a page this virtual machine has not backed yet
+ * costs it about 3 ms per 2 MiB to touch the first time, as much as the
+ * cache saves over thousands of records (two works' own caches cost two
+ * pages and encoded each word twice).  Its entries hold as many words
+ * as the run's CLKs have (16 for the default 1,024 bits: 10,922 entries
+ * of three lines).  A slot is the hash scaled to the number of entries.
  */
 #define CACHE_TABLE ((size_t)2 << 20)
 #define CLK_CACHE_WORD 40 /* longest word cached, bytes */
@@ -70,6 +73,7 @@ slot_in(uint32_t h, size_t n)
 }
 
 struct clk_cache {
+	_Atomic uint32_t seq; /* a sequence lock, as sb_pseudo's entries */
 	uint8_t len;	   /* 0: empty */
 	char word[CLK_CACHE_WORD];
 	uint64_t words[]; /* the owner's a->o.clk.bits / 64 */
@@ -96,11 +100,8 @@ struct dob_cache {
 _Static_assert(sizeof(struct dob_cache) == 576, "whole cache lines");
 
 struct sb_anon_work {
-	/* The caches below, each made when first needed, hold what
-	 * owner's key and options make. */
-	uint64_t owner; /* the uid of the sb_anon they serve, 0: none */
-	unsigned char *clk_cache; /* clk_slots of clk_stride bytes */
-	size_t clk_stride, clk_slots;
+	/* The token cache's handle below is on its owner's table. */
+	uint64_t owner; /* the uid of the sb_anon it serves, 0: none */
 	struct sb_scrub_work *scrub;
 	struct sb_pseudo_cache *tokens; /* shared with scrub */
 	struct sb_buf text;
@@ -187,15 +188,23 @@ sb_anon_new(struct sb_anon **out, const struct sb_anon_opts *o,
 	if ((a = calloc(1, sizeof(*a))) == NULL ||
 	    (a->tokens = sb_pseudo_table_new()) == NULL ||
 	    (a->dobs = sb_table_map(DOB_CACHE_SLOTS *
-	    sizeof(*a->dobs))) == NULL) {
-		if (a != NULL)
+	    sizeof(*a->dobs))) == NULL ||
+	    (a->clks = sb_table_map(CACHE_TABLE)) == NULL) {
+		if (a != NULL) {
 			sb_pseudo_table_free(a->tokens);
+			sb_table_unmap(a->dobs, DOB_CACHE_SLOTS *
+			    sizeof(*a->dobs));
+		}
 		free(a);
 		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "out of memory");
 	}
 	a->uid = atomic_fetch_add(&next_uid, 1) + 1;
 	sb_json_arena_init();
 	a->o = *o;
+	/* The CLK cache's entries, whole cache lines each. */
+	a->clk_stride = (sizeof(struct clk_cache) + o->clk.bits / 8 + 63) &
+	    ~(size_t)63;
+	a->clk_slots = CACHE_TABLE / a->clk_stride;
 	for (size_t i = 0; i < NTOK; i++)
 		sb_key_subkey(o->key, tok_types[i], a->sub_tok[i]);
 	sb_key_subkey(o->key, "name_clk", a->sub_name);
@@ -223,6 +232,8 @@ sb_anon_free(struct sb_anon *a)
 	sb_pseudo_table_free(a->tokens);
 	sodium_memzero(a->dobs, DOB_CACHE_SLOTS * sizeof(*a->dobs));
 	sb_table_unmap(a->dobs, DOB_CACHE_SLOTS * sizeof(*a->dobs));
+	sodium_memzero(a->clks, CACHE_TABLE);
+	sb_table_unmap(a->clks, CACHE_TABLE);
 	free(a);
 }
 
@@ -253,7 +264,6 @@ sb_anon_work_free(struct sb_anon_work *w)
 		return;
 	sb_scrub_work_free(w->scrub);
 	sb_pseudo_cache_free(w->tokens);
-	free(w->clk_cache);
 	sb_buf_release(&w->text);
 	sb_buf_release(&w->survey);
 	sb_buf_release(&w->frame);
@@ -627,8 +637,6 @@ caches_for(const struct sb_anon *a, struct sb_anon_work *wk)
 {
 	if (wk->owner == a->uid)
 		return;
-	free(wk->clk_cache);
-	wk->clk_cache = NULL;
 	/* Tokens through a's table, which every work of a shares (NULL
 	 * when out of memory: then tokens are made uncached). */
 	sb_pseudo_cache_free(wk->tokens);
@@ -637,31 +645,12 @@ caches_for(const struct sb_anon *a, struct sb_anon_work *wk)
 	wk->owner = a->uid;
 }
 
-/* wk's CLK cache, for a's CLKs: NULL where it cannot be had (the word
- * is then encoded uncached). */
-static unsigned char *
-clk_cache_for(const struct sb_anon *a, struct sb_anon_work *wk)
-{
-	size_t stride = sizeof(struct clk_cache) + a->o.clk.bits / 8;
-
-	caches_for(a, wk);
-	if (wk->clk_cache != NULL)
-		return wk->clk_cache;
-	stride = (stride + 63) & ~(size_t)63; /* whole cache lines */
-	wk->clk_cache = sb_table_alloc(CACHE_TABLE);
-	wk->clk_stride = stride;
-	wk->clk_slots = CACHE_TABLE / stride;
-	return wk->clk_cache;
-}
-
-
-/* The entries of word t[0..n) and of date dob[0..n) in wk's caches
- * (which exist). */
+/* The entry of word t[0..n) in a's CLK cache. */
 static struct clk_cache *
-clk_slot(const struct sb_anon_work *wk, const char *t, size_t n)
+clk_slot(const struct sb_anon *a, const char *t, size_t n)
 {
-	return (struct clk_cache *)(wk->clk_cache +
-	    slot_in(sb_fnv1a32(t, n), wk->clk_slots) * wk->clk_stride);
+	return (struct clk_cache *)(a->clks +
+	    slot_in(sb_fnv1a32(t, n), a->clk_slots) * a->clk_stride);
 }
 
 static struct dob_cache *
@@ -678,27 +667,38 @@ prefetch_lines(const unsigned char *p, size_t n)
 		__builtin_prefetch(p + i);
 }
 
-/* The CLK of one word of a name, through the thread's cache: given
- * names, and many family names, recur from record to record. */
+/* The CLK of one word of a name, through a's cache, which its works
+ * share (a sequence lock an entry, as sb_pseudo's tokens): given names,
+ * and many family names, recur from record to record. */
 static int
-word_filter(const struct sb_anon *a, struct sb_anon_work *wk,
-    const char *t, size_t n, uint64_t *words)
+word_filter(const struct sb_anon *a, const char *t, size_t n,
+    uint64_t *words)
 {
 	size_t nw = a->o.clk.bits / 64;
 	struct clk_cache *c;
+	uint32_t sq;
 
-	if (n >= CLK_CACHE_WORD || clk_cache_for(a, wk) == NULL)
+	if (n >= CLK_CACHE_WORD)
 		return sb_clk_encode_sub(a->sub_name, &a->o.clk, t, n, words);
-	c = clk_slot(wk, t, n);
-	if (c->len == n && memcmp(c->word, t, n) == 0) {
+	c = clk_slot(a, t, n);
+	sq = atomic_load_explicit(&c->seq, memory_order_acquire);
+	if ((sq & 1) == 0 && c->len == n && memcmp(c->word, t, n) == 0) {
 		memcpy(words, c->words, nw * 8);
-		return 0;
+		atomic_thread_fence(memory_order_acquire);
+		if (atomic_load_explicit(&c->seq, memory_order_relaxed) == sq)
+			return 0;
 	}
 	if (sb_clk_encode_sub(a->sub_name, &a->o.clk, t, n, words) != 0)
 		return -1;
+	sq = atomic_load_explicit(&c->seq, memory_order_relaxed);
+	if ((sq & 1) != 0 || !atomic_compare_exchange_strong_explicit(&c->seq,
+	    &sq, sq + 1, memory_order_acquire, memory_order_relaxed))
+		return 0;
+	atomic_thread_fence(memory_order_release);
 	memcpy(c->word, t, n);
 	c->len = (uint8_t)n;
 	memcpy(c->words, words, nw * 8);
+	atomic_store_explicit(&c->seq, sq + 2, memory_order_release);
 	return 0;
 }
 
@@ -707,15 +707,15 @@ word_filter(const struct sb_anon *a, struct sb_anon_work *wk,
  * hashed once for the full name and its part.  *any: a word was
  * encoded. */
 static void
-key_filter(const struct sb_anon *a, struct sb_anon_work *wk, const char *k,
-    uint64_t *words, bool *any)
+key_filter(const struct sb_anon *a, const char *k, uint64_t *words,
+    bool *any)
 {
 	uint64_t one[CLK_WORDS];
 	size_t nw = a->o.clk.bits / 64, i, l;
 
 	while (*k != '\0') {
 		l = strcspn(k, " ");
-		if (l > 0 && word_filter(a, wk, k, l, one) == 0) {
+		if (l > 0 && word_filter(a, k, l, one) == 0) {
 			for (i = 0; i < nw; i++)
 				words[i] |= one[i];
 			*any = true;
@@ -834,9 +834,9 @@ put_name_enc(struct sb_jw *w, const struct sb_anon *a,
 	sb_jw_obj(w);
 	sb_jw_key(w, "token");
 	sb_jw_cstr(w, p->token);
-	key_filter(a, wk, p->key_full, full, &af);
-	key_filter(a, wk, p->key_given, given, &ag);
-	key_filter(a, wk, p->key_family, family, &an);
+	key_filter(a, p->key_full, full, &af);
+	key_filter(a, p->key_given, given, &ag);
+	key_filter(a, p->key_family, family, &an);
 	put_words(w, a, "clk", full, af);
 	put_words(w, a, "given_clk", given, ag);
 	put_words(w, a, "family_clk", family, an);
@@ -1361,13 +1361,12 @@ prefetch_person(const struct sb_anon *a, struct sb_anon_work *wk,
 	size_t l, n;
 
 	prefetch_token(a, wk->tokens, "name", k, strlen(k));
-	if (clk_cache_for(a, wk) != NULL)
-		for (; *k != '\0'; k += l, k += *k == ' ') {
-			l = strcspn(k, " ");
-			if (l > 0 && l < CLK_CACHE_WORD)
-				prefetch_lines((const unsigned char *)clk_slot(wk,
-				    k, l), wk->clk_stride);
-		}
+	for (; *k != '\0'; k += l, k += *k == ' ') {
+		l = strcspn(k, " ");
+		if (l > 0 && l < CLK_CACHE_WORD)
+			prefetch_lines((const unsigned char *)clk_slot(a, k, l),
+			    a->clk_stride);
+	}
 	if (dob != NULL && (n = strlen(dob)) < sizeof(a->dobs->dob))
 		__builtin_prefetch(dob_slot(a, dob, n));
 }
