@@ -183,6 +183,13 @@ sb_nameform_key_ascii(const char *asc, size_t n, char *out, size_t cap)
 
 	if (cap == 0 || (r = sb_nameform_skeleton(asc, n, sk, sizeof(sk))) < 0)
 		return -1;
+	/* One word, most name parts: the key is its skeleton. */
+	if (memchr(sk, ' ', (size_t)r) == NULL) {
+		if ((size_t)r + 1 > cap)
+			return -1;
+		memcpy(out, sk, (size_t)r + 1);
+		return r;
+	}
 	for (p = strtok_r(sk, " ", &save); p != NULL;
 	    p = strtok_r(NULL, " ", &save))
 		if (nt < MAX_TOKENS)
