@@ -465,6 +465,26 @@ part_key(const char *asc, int n, char out[SB_NAMEFORM_MAX])
 		out[0] = '\0';
 }
 
+/* The key of "given family" from the keys of its two parts when each is
+ * one word: the skeleton of the whole is the parts' skeletons with a
+ * space between (sb_nameform's folds hold no space, and a word's end is
+ * its end either way), and its key their skeletons in order.  False
+ * when that does not hold (then the whole is keyed). */
+static bool
+join_keys(const char *g, const char *f, char out[SB_NAMEFORM_MAX])
+{
+	size_t lg = strlen(g), lf = strlen(f);
+	const char *a = strcmp(g, f) <= 0 ? g : f, *b = a == g ? f : g;
+
+	if (lg == 0 || lf == 0 || lg + lf + 2 > SB_NAMEFORM_MAX ||
+	    memchr(g, ' ', lg) != NULL || memchr(f, ' ', lf) != NULL)
+		return false;
+	memcpy(out, a, strlen(a));
+	out[strlen(a)] = ' ';
+	memcpy(out + strlen(a) + 1, b, strlen(b) + 1);
+	return true;
+}
+
 /* Each part of the name is romanised once (the romanisations are cached
  * per thread, and given names recur); the full name's key is made from
  * the parts: given and family, or the name as written. */
@@ -497,7 +517,10 @@ read_names(const cJSON *person, struct pname *p)
 		    sizeof(af));
 	part_key(ag, lg, p->key_given);
 	part_key(af, lf, p->key_family);
-	if (lg > 0 || lf > 0) {
+	if (lg > 0 && lf > 0 && join_keys(p->key_given, p->key_family,
+	    p->key_full)) {
+		/* Made from the parts' keys. */
+	} else if (lg > 0 || lf > 0) {
 		/* "given family", either part possibly empty. */
 		lg = lg > 0 ? lg : 0;
 		lf = lf > 0 ? lf : 0;
