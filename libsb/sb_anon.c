@@ -15,6 +15,7 @@
 #include "sb_mem.h"
 #include "sb_nameform.h"
 #include "sb_pseudo.h"
+#include "sb_seqlock.h"
 #include "sb_text.h"
 
 #define MAX_PERSONS 256
@@ -73,7 +74,7 @@ slot_in(uint32_t h, size_t n)
 }
 
 struct clk_cache {
-	_Atomic uint32_t seq; /* a sequence lock, as sb_pseudo's entries */
+	_Atomic uint32_t seq; /* sb_seqlock.h: the threads share the cache */
 	uint8_t len;	   /* 0: empty */
 	char word[CLK_CACHE_WORD];
 	uint64_t words[]; /* the owner's a->o.clk.bits / 64 */
@@ -90,7 +91,7 @@ struct clk_cache {
 #define DOB_FRAG 558 /* longest object cached: an entry is 9 lines */
 
 struct dob_cache {
-	_Atomic uint32_t seq; /* a sequence lock, as sb_pseudo's entries */
+	_Atomic uint32_t seq; /* sb_seqlock.h: the threads share the cache */
 	uint8_t len; /* of dob; 0: empty */
 	char dob[11];
 	uint16_t flen;
@@ -691,8 +692,8 @@ prefetch_lines(const unsigned char *p, size_t n)
 }
 
 /* The CLK of one word of a name, through a's cache, which its works
- * share (a sequence lock an entry, as sb_pseudo's tokens): given names,
- * and many family names, recur from record to record. */
+ * share: given names, and many family names, recur from record to
+ * record. */
 static int
 word_filter(const struct sb_anon *a, const char *t, size_t n,
     uint64_t *words)
@@ -704,24 +705,20 @@ word_filter(const struct sb_anon *a, const char *t, size_t n,
 	if (n >= CLK_CACHE_WORD)
 		return sb_clk_encode_sub(a->sub_name, &a->o.clk, t, n, words);
 	c = clk_slot(a, t, n);
-	sq = atomic_load_explicit(&c->seq, memory_order_acquire);
-	if ((sq & 1) == 0 && c->len == n && memcmp(c->word, t, n) == 0) {
+	if (sb_seq_read_begin(&c->seq, &sq) && c->len == n &&
+	    memcmp(c->word, t, n) == 0) {
 		memcpy(words, c->words, nw * 8);
-		atomic_thread_fence(memory_order_acquire);
-		if (atomic_load_explicit(&c->seq, memory_order_relaxed) == sq)
+		if (sb_seq_read_end(&c->seq, sq))
 			return 0;
 	}
 	if (sb_clk_encode_sub(a->sub_name, &a->o.clk, t, n, words) != 0)
 		return -1;
-	sq = atomic_load_explicit(&c->seq, memory_order_relaxed);
-	if ((sq & 1) != 0 || !atomic_compare_exchange_strong_explicit(&c->seq,
-	    &sq, sq + 1, memory_order_acquire, memory_order_relaxed))
+	if (!sb_seq_write_begin(&c->seq, &sq))
 		return 0;
-	atomic_thread_fence(memory_order_release);
 	memcpy(c->word, t, n);
 	c->len = (uint8_t)n;
 	memcpy(c->words, words, nw * 8);
-	atomic_store_explicit(&c->seq, sq + 2, memory_order_release);
+	sb_seq_write_end(&c->seq, sq);
 	return 0;
 }
 
@@ -780,22 +777,21 @@ put_dob_obj(struct sb_jw *w, const struct sb_anon *a,
 }
 
 /* If c is the entry of date dob[0..n), write its object with w, as the
- * value of the key just written: true.  The entries are shared by the
- * threads, with a sequence lock as in sb_pseudo's token table: an entry
- * that changed while it was copied is taken back out of the output. */
+ * value of the key just written: true.  The threads share the entries:
+ * one that changed while it was copied is taken back out of the
+ * output. */
 static bool
 dob_copy(struct sb_jw *w, struct dob_cache *c, const char *dob, size_t n)
 {
-	uint32_t s = atomic_load_explicit(&c->seq, memory_order_acquire);
 	struct sb_jw saved = *w;
 	size_t at = w->b->len, fl;
+	uint32_t s;
 
-	if ((s & 1) != 0 || c->len != n || memcmp(c->dob, dob, n) != 0 ||
-	    (fl = c->flen) > DOB_FRAG)
+	if (!sb_seq_read_begin(&c->seq, &s) || c->len != n ||
+	    memcmp(c->dob, dob, n) != 0 || (fl = c->flen) > DOB_FRAG)
 		return false;
 	sb_jw_raw(w, c->frag, fl);
-	atomic_thread_fence(memory_order_acquire);
-	if (atomic_load_explicit(&c->seq, memory_order_relaxed) == s)
+	if (sb_seq_read_end(&c->seq, s))
 		return true;
 	*w = saved;
 	w->b->len = at;
@@ -808,17 +804,15 @@ static void
 dob_put(struct dob_cache *c, const char *dob, size_t n, const char *frag,
     size_t fl)
 {
-	uint32_t s = atomic_load_explicit(&c->seq, memory_order_relaxed);
+	uint32_t s;
 
-	if ((s & 1) != 0 || !atomic_compare_exchange_strong_explicit(&c->seq,
-	    &s, s + 1, memory_order_acquire, memory_order_relaxed))
+	if (!sb_seq_write_begin(&c->seq, &s))
 		return;
-	atomic_thread_fence(memory_order_release);
 	c->len = (uint8_t)n;
 	memcpy(c->dob, dob, n);
 	c->flen = (uint16_t)fl;
 	memcpy(c->frag, frag, fl);
-	atomic_store_explicit(&c->seq, s + 2, memory_order_release);
+	sb_seq_write_end(&c->seq, s);
 }
 
 /* put_dob_obj through wk's cache of them, as the value of the key just

@@ -3,7 +3,6 @@
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -15,6 +14,7 @@
 #include "sb_hash.h"
 #include "sb_ids.h"
 #include "sb_mem.h"
+#include "sb_seqlock.h"
 #include "sb_text.h"
 
 #define TOKEN_BYTES 16
@@ -193,12 +193,10 @@ sb_pseudo_token_sub(const unsigned char sub[SB_KEY_BYTES], const char *type,
 #define CACHE_SUBS 16	 /* subkeys a table and a handle know */
 
 /*
- * One cache line an entry, holding the token in binary.  seq is a
- * sequence lock: even when the entry is stable, odd while a thread
- * writes it; a reader that sees it change, or odd, counts a miss, and a
- * writer that finds it odd, or loses the race to make it odd, leaves the
- * entry to the other.  sub is the table's number for the subkey (0:
- * empty), so (subkey, value) identifies an entry.
+ * One cache line an entry, holding the token in binary, under a
+ * sequence lock (sb_seqlock.h): a reader that meets a writer counts a
+ * miss.  sub is the table's number for the subkey (0: empty), so
+ * (subkey, value) identifies an entry.
  */
 struct cache_ent {
 	_Atomic uint32_t seq;
@@ -395,14 +393,13 @@ static bool
 entry_get(struct cache_ent *e, uint8_t id, const char *norm, size_t n,
     unsigned char tok[TOKEN_BYTES])
 {
-	uint32_t s = atomic_load_explicit(&e->seq, memory_order_acquire);
+	uint32_t s;
 
-	if ((s & 1) != 0 || e->sub != id || e->len != n ||
+	if (!sb_seq_read_begin(&e->seq, &s) || e->sub != id || e->len != n ||
 	    memcmp(e->val, norm, n) != 0)
 		return false;
 	memcpy(tok, e->tok, TOKEN_BYTES);
-	atomic_thread_fence(memory_order_acquire);
-	return atomic_load_explicit(&e->seq, memory_order_relaxed) == s;
+	return sb_seq_read_end(&e->seq, s);
 }
 
 /* Make e the entry of (id, norm[0..n)) with token tok, unless another
@@ -411,17 +408,15 @@ static void
 entry_put(struct cache_ent *e, uint8_t id, const char *norm, size_t n,
     const unsigned char tok[TOKEN_BYTES])
 {
-	uint32_t s = atomic_load_explicit(&e->seq, memory_order_relaxed);
+	uint32_t s;
 
-	if ((s & 1) != 0 || !atomic_compare_exchange_strong_explicit(&e->seq,
-	    &s, s + 1, memory_order_acquire, memory_order_relaxed))
+	if (!sb_seq_write_begin(&e->seq, &s))
 		return;
-	atomic_thread_fence(memory_order_release);
 	e->sub = id;
 	e->len = (uint8_t)n;
 	memcpy(e->val, norm, n);
 	memcpy(e->tok, tok, TOKEN_BYTES);
-	atomic_store_explicit(&e->seq, s + 2, memory_order_release);
+	sb_seq_write_end(&e->seq, s);
 }
 
 int
