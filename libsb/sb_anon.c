@@ -84,7 +84,7 @@ struct clk_cache {
  * (half a kilobyte) that the same date always gives.  13,233 dates
  * among the 55,408 of 20k cases.  The cache is an sb_anon's, two huge
  * pages shared by its works: over 20k cases two works' own 2 MiB ones
- * made 33,146 objects, one shared 4 MiB one 25,080 (the rest are
+ * made 33,146 objects, one shared 4 MiB one 25,081 (the rest are
  * copied, not made: their two unique tokens alone cost a BLAKE2b
  * each). */
 #define DOB_CACHE_SLOTS (2 * CACHE_TABLE / sizeof(struct dob_cache))
@@ -475,14 +475,15 @@ static bool
 join_keys(const char *g, const char *f, char out[SB_NAMEFORM_MAX])
 {
 	size_t lg = strlen(g), lf = strlen(f);
-	const char *a = strcmp(g, f) <= 0 ? g : f, *b = a == g ? f : g;
+	bool gf = strcmp(g, f) <= 0; /* given first */
+	size_t la = gf ? lg : lf;
 
 	if (lg == 0 || lf == 0 || lg + lf + 2 > SB_NAMEFORM_MAX ||
 	    memchr(g, ' ', lg) != NULL || memchr(f, ' ', lf) != NULL)
 		return false;
-	memcpy(out, a, strlen(a));
-	out[strlen(a)] = ' ';
-	memcpy(out + strlen(a) + 1, b, strlen(b) + 1);
+	memcpy(out, gf ? g : f, la);
+	out[la] = ' ';
+	memcpy(out + la + 1, gf ? f : g, lg + lf - la + 1);
 	return true;
 }
 

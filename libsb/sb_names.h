@@ -107,8 +107,8 @@ int sb_names_ascii(const char *s, size_t n, char *out, size_t cap);
  * then ASCII, lower case: "Стоянова" -> "stoyanova".  Same contract as
  * sb_names_ascii, but ASCII input is lower-cased too, and a name of
  * ASCII, Latin and Cyrillic letters (U+00C0-U+024F, U+0400-U+04FF,
- * U+1E00-U+1EFF) is romanised letter by letter from a per-thread table
- * of ICU's answers, without a call to ICU for the whole, and a Greek
+ * U+1E00-U+1EFF) is romanised letter by letter from a table of ICU's
+ * answers made when libsb is built, without a call to ICU, and a Greek
  * name by ICU's UNGEGN alone, the rest from the table (t_names checks
  * that these agree with ICU's whole romanisation). */
 int sb_names_romanise(const char *s, size_t n, char *out, size_t cap);
@@ -121,7 +121,8 @@ void sb_names_release(void);
  * Have ICU's transliterator data loaded on a thread of its own, now: the
  * first transliterator of a process takes 15-20 ms to open (ICU's
  * registry), and the threads that romanise names would otherwise wait
- * for it at their first name outside ASCII.  Started at the top of a
+ * for it at their first name the letter table does not cover (Greek,
+ * other scripts).  Started at the top of a
  * tool, the loading overlaps with the rest of its start-up.
  * sb_names_warm_start returns 0, or -1 when no thread could be started
  * (nothing is lost: the first call then loads the data).

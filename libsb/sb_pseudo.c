@@ -183,7 +183,7 @@ sb_pseudo_token_sub(const unsigned char sub[SB_KEY_BYTES], const char *type,
 /*
  * A power of two: 65,536 entries, 4 MB, shared by a run's threads.
  * Over 20k cases the tokens of two threads' own 2 MB caches missed
- * 221,466 times in 430,157 lookups, a shared 4 MB one 176,158: a
+ * 221,466 times in 430,157 lookups, a shared 4 MB one 176,988: a
  * value both threads meet is hashed once, and a keyed BLAKE2b costs
  * this machine some 460 ns (two compressions: libsodium keeps the key
  * block until data follows it).
