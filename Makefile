@@ -66,7 +66,11 @@ $(O)/gen/names_lat.inc: $(O)/gen/names-lat
 	$< >$@.tmp
 	mv $@.tmp $@
 
-$(O)/libsb/sb_names.o: $(O)/gen/names_lat.inc
+$(O)/gen/names_greek.inc: $(O)/gen/names-lat
+	$< greek >$@.tmp
+	mv $@.tmp $@
+
+$(O)/libsb/sb_names.o: $(O)/gen/names_lat.inc $(O)/gen/names_greek.inc
 
 $(O)/tools/%.o: tools/%.c $(wildcard libsb/*.h tools/*.h)
 	@mkdir -p $(@D)

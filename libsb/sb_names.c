@@ -18,6 +18,8 @@
 #include <uchar.h>
 
 #include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/uset.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 #include <unicode/utrans.h>
@@ -1416,9 +1418,23 @@ static const char ascii_rules[] =
 static const char greek_rules[] =
     "::NFKC; ::[:Greek:] Greek-Latin/UNGEGN;";
 
-enum { TR_ASCII, TR_ROMAN, TR_GREEK, TR_COUNT };
+/*
+ * The same half without ICU's transliterator registry, which any rule
+ * naming a transliterator ("::NFKC", "::Greek-Latin") loads: 138 M
+ * instructions, 15 ms of a core, for the one pass of rules UNGEGN
+ * makes between its NFD and its NFC.  That pass (GREEK_PASS, with its
+ * filter GREEK_FILTER) is asked of ICU at build time; the
+ * normalisations are made here with unorm2, which needs no registry.
+ * Empty when this machine's ICU makes UNGEGN otherwise: then the
+ * registry, as above.
+ */
+#include "names_greek.inc"
+
+static const char greek_pass_rules[] = "::" GREEK_FILTER ";" GREEK_PASS;
+
+enum { TR_ASCII, TR_ROMAN, TR_GREEK, TR_GPASS, TR_COUNT };
 static const char *const tr_rules[TR_COUNT] = {ascii_rules, roman_rules,
-    greek_rules};
+    greek_rules, greek_pass_rules};
 
 #define CACHE_SLOTS 4096	/* a power of two */
 #define CACHE_WAYS 4
@@ -1488,15 +1504,17 @@ widen(const char *s, UChar *u)
 static UTransliterator *
 ascii_open(int which)
 {
-	UChar rules[sizeof(roman_rules) > sizeof(ascii_rules) ?
-	    sizeof(roman_rules) : sizeof(ascii_rules)], id[32];
+	UChar rules[sizeof(greek_pass_rules) > sizeof(roman_rules) ?
+	    sizeof(greek_pass_rules) : sizeof(roman_rules)], id[32];
 	UErrorCode err = U_ZERO_ERROR;
 	UParseError pe;
 	UTransliterator *tr;
 
 	static const char *const ids[TR_COUNT] = {"sb-names-ascii",
-	    "sb-names-roman", "sb-names-greek"};
+	    "sb-names-roman", "sb-names-greek", "sb-names-greek-pass"};
 
+	_Static_assert(sizeof(ascii_rules) <= sizeof(rules),
+	    "ascii_rules fit");
 	widen(tr_rules[which], rules);
 	widen(ids[which], id);
 	tr = utrans_openU(id, -1, UTRANS_FORWARD, rules, -1, &pe, &err);
@@ -1601,6 +1619,131 @@ roman_letters(const char *s, size_t n, char *out, size_t cap, bool marks)
 	return (int)o;
 }
 
+/* What greek_half() asks, made once: the Greek script, the pass's
+ * filter and the normalisers.  Each thread makes its own pass (15.7 M
+ * instructions): clones of one pass share its rules, and gave wrong
+ * romanisations, now and then, when two threads used them at once. */
+static pthread_once_t greek_once = PTHREAD_ONCE_INIT;
+static USet *greek_script, *greek_filter;
+static const UNormalizer2 *greek_nfkc, *greek_nfd, *greek_nfc;
+
+static USet *
+frozen_set(const char *pattern)
+{
+	UChar u[sizeof(GREEK_FILTER) > 16 ? sizeof(GREEK_FILTER) : 16];
+	UErrorCode err = U_ZERO_ERROR;
+	USet *set;
+
+	widen(pattern, u);
+	set = uset_openPattern(u, -1, &err);
+	if (U_FAILURE(err)) {
+		uset_close(set);
+		return NULL;
+	}
+	uset_freeze(set);
+	return set;
+}
+
+static void
+greek_init(void)
+{
+	UErrorCode err = U_ZERO_ERROR;
+
+	if (GREEK_PASS[0] == '\0')
+		return;
+	greek_nfkc = unorm2_getNFKCInstance(&err);
+	greek_nfd = unorm2_getNFDInstance(&err);
+	greek_nfc = unorm2_getNFCInstance(&err);
+	if (U_FAILURE(err))
+		return;
+	greek_script = frozen_set("[:Greek:]");
+	greek_filter = frozen_set(GREEK_FILTER);
+}
+
+/*
+ * ICU's "::NFKC; ::[:Greek:] Greek-Latin/UNGEGN;" on s[0..n) into
+ * out[0..cap), without the registry: NFKC; NFD on each run of Greek
+ * letters (the filter's runs); the pass over the whole text, whose
+ * filter then takes just those runs, with the text around them as
+ * context, as ICU's filtered compound gives it; NFC.  A character
+ * outside the runs that the pass's filter would take, or a letter just
+ * before a run, ends the shortcut: -2 (t_names holds the rest against
+ * ICU on random strings).  Its length, or -1.
+ */
+static int
+greek_half(struct names_tls *t, const char *s, size_t n, char *out,
+    size_t cap)
+{
+	UChar a[ASCII_U16], b[ASCII_U16];
+	UErrorCode err = U_ZERO_ERROR;
+	int32_t al, bl = 0, i = 0, j, k, limit, olen;
+	UChar32 c;
+
+	(void)pthread_once(&greek_once, greek_init);
+	if (greek_script == NULL || greek_filter == NULL)
+		return -2;
+	if (t->tr[TR_GPASS] == NULL &&
+	    (t->tr[TR_GPASS] = ascii_open(TR_GPASS)) == NULL)
+		return -2;
+	u_strFromUTF8(b, ASCII_U16, &bl, s, (int32_t)n, &err);
+	al = unorm2_normalize(greek_nfkc, b, bl, a, ASCII_U16, &err);
+	if (U_FAILURE(err))
+		return -1;
+	for (bl = 0; i < al;) {
+		j = i;
+		U16_NEXT(a, i, al, c);
+		if (!uset_contains(greek_script, c)) {
+			if (uset_contains(greek_filter, c) ||
+			    bl + (i - j) > ASCII_U16)
+				return -2;
+			while (j < i)
+				b[bl++] = a[j++];
+			continue;
+		}
+		/* A letter just before a run: UNGEGN may move an accent of
+		 * the run onto it ("iύ"), which ICU then leaves apart (it
+		 * composes the run alone) and NFC here would not. */
+		if (bl > 0) {
+			UChar32 p;
+			int32_t q = bl;
+
+			U16_PREV(b, 0, q, p);
+			if (u_isalpha(p))
+				return -2;
+		}
+		for (k = i; k < al; k = i) {
+			U16_NEXT(a, i, al, c);
+			if (!uset_contains(greek_script, c)) {
+				i = k;
+				break;
+			}
+		}
+		bl += unorm2_normalize(greek_nfd, a + j, i - j, b + bl,
+		    ASCII_U16 - bl, &err);
+		if (U_FAILURE(err))
+			return -1;
+	}
+	limit = bl;
+	utrans_transUChars(t->tr[TR_GPASS], b, &bl, ASCII_U16, 0, &limit,
+	    &err);
+	al = unorm2_normalize(greek_nfc, b, bl, a, ASCII_U16, &err);
+	u_strToUTF8(out, (int32_t)cap, &olen, a, al, &err);
+	if (U_FAILURE(err) || err == U_STRING_NOT_TERMINATED_WARNING ||
+	    (size_t)olen >= cap)
+		return -1;
+	return olen;
+}
+
+int
+sb_names_greek_half(const char *s, size_t n, char *out, size_t cap)
+{
+	struct names_tls *t = tls_get();
+
+	if (t == NULL || n > SB_NAMES_MAX)
+		return -1;
+	return greek_half(t, s, n, out, cap);
+}
+
 /* The romanisation of s[0..n) when it holds Greek letters, the letters
  * of the table and ASCII but no Cyrillic (which the whole romanisation
  * reads before Greek): UNGEGN's half by ICU, the rest from the table.
@@ -1626,10 +1769,14 @@ roman_greek(struct names_tls *t, const char *s, size_t n, char *out,
 	}
 	if (!greek)
 		return -1;
-	if (t->tr[TR_GREEK] == NULL &&
-	    (t->tr[TR_GREEK] = ascii_open(TR_GREEK)) == NULL)
-		return -1;
-	if ((r = ascii_run(t->tr[TR_GREEK], s, n, mid, sizeof(mid))) < 0)
+	r = greek_half(t, s, n, mid, sizeof(mid));
+	if (r == -2) {
+		if (t->tr[TR_GREEK] == NULL &&
+		    (t->tr[TR_GREEK] = ascii_open(TR_GREEK)) == NULL)
+			return -1;
+		r = ascii_run(t->tr[TR_GREEK], s, n, mid, sizeof(mid));
+	}
+	if (r < 0)
 		return -1;
 	return roman_letters(mid, (size_t)r, out, cap, true);
 }
@@ -1728,10 +1875,12 @@ warm(void *arg)
 	char out[8];
 
 	(void)arg;
-	/* A Greek letter: its romanisation opens the Greek half's
-	 * transliterator, which loads ICU's registry and the rules it
-	 * names (Latin and Cyrillic letters need no ICU). */
-	(void)translit(TR_ROMAN, "\xce\xa9", 2, out, sizeof(out));
+	/* Where this ICU's UNGEGN is one pass, the sets and normalisers it
+	 * needs; where not, a Greek letter, whose romanisation loads ICU's
+	 * registry (Latin and Cyrillic letters need no ICU). */
+	(void)pthread_once(&greek_once, greek_init);
+	if (greek_script == NULL || greek_filter == NULL)
+		(void)translit(TR_ROMAN, "\xce\xa9", 2, out, sizeof(out));
 	return NULL;
 }
 

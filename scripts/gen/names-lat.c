@@ -4,7 +4,13 @@
  * letter's romanisation by ICU, asked one letter at a time, as
  * sb_names would ask it at run time.  Run by make; exit status 1 when
  * ICU cannot open the romanisation.
+ *
+ * names-lat greek: writes GREEK_FILTER and GREEK_PASS, the filter and
+ * the rules of the pass that Greek-Latin/UNGEGN makes between its NFD
+ * and NFC (names_lat.h says why), as ICU gives them back; both empty
+ * when that transliterator is not made that way here.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -49,14 +55,85 @@ romanise(UTransliterator *tr, UChar32 c, char *out, int32_t cap)
 	return (int)olen;
 }
 
-int
-main(void)
+/* s[0..n) as a C string literal of ASCII (ICU escapes the rest). */
+static void
+put_literal(const char *s, size_t n)
 {
-	UTransliterator *tr = open_roman();
+	size_t i;
+
+	putchar('"');
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\n') {
+			printf("\\n\" \\\n    \"");
+			continue;
+		}
+		if (s[i] == '"' || s[i] == '\\')
+			putchar('\\');
+		putchar(s[i]);
+	}
+	putchar('"');
+}
+
+/* The pass of Greek-Latin/UNGEGN: its rules are "::[filter];",
+ * "::NFD(NFC);", the pass, "::NFC(NFD);", one a line (ICU 72); the
+ * filter and the pass go out, or two empty strings when the rules are
+ * not that. */
+static int
+greek(void)
+{
+	static UChar id[] = {'G', 'r', 'e', 'e', 'k', '-', 'L', 'a', 't', 'i',
+	    'n', '/', 'U', 'N', 'G', 'E', 'G', 'N', 0};
+	static UChar u[1 << 16];
+	static char a[1 << 16];
+	UErrorCode err = U_ZERO_ERROR;
+	UParseError pe;
+	UTransliterator *tr;
+	const char *nfd, *nfc, *end;
+	int32_t n, i;
+	bool ok = false;
+
+	tr = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, &pe, &err);
+	if (tr != NULL && U_SUCCESS(err)) {
+		n = utrans_toRules(tr, true, u, (int32_t)(sizeof(u) /
+		    sizeof(u[0])) - 1, &err);
+		for (i = 0; U_SUCCESS(err) && i < n && u[i] < 0x80; i++)
+			a[i] = (char)u[i];
+		a[i] = '\0';
+		ok = U_SUCCESS(err) && i == n && n > 0;
+		utrans_close(tr);
+	}
+	nfd = ok ? strstr(a, "];\n::NFD(NFC);\n") : NULL;
+	nfc = ok ? strstr(a, "\n::NFC(NFD);") : NULL;
+	end = nfc != NULL ? nfc + strlen("\n::NFC(NFD);") : NULL;
+	ok = nfd != NULL && nfc != NULL && strncmp(a, "::[", 3) == 0 &&
+	    nfd < nfc && (*end == '\0' || strcmp(end, "\n") == 0);
+	/* No other ID: the pass is made without ICU's registry. */
+	if (ok) {
+		nfd += strlen("];\n::NFD(NFC);\n");
+		for (const char *p = nfd; p != NULL && p < nfc;
+		     p = strchr(p, '\n'), p = p != NULL ? p + 1 : NULL)
+			if (strncmp(p, "::", 2) == 0)
+				ok = false;
+	}
+	printf("/* Made by scripts/gen/names-lat greek: do not edit. */\n");
+	printf("#define GREEK_FILTER ");
+	put_literal(a + 2, ok ? (size_t)(strstr(a, "];\n") + 1 - a - 2) : 0);
+	printf("\n#define GREEK_PASS ");
+	put_literal(nfd, ok ? (size_t)(nfc - nfd) : 0);
+	printf("\n");
+	return fflush(stdout) == 0 ? 0 : 1;
+}
+
+int
+main(int argc, char **argv)
+{
+	UTransliterator *tr;
 	char o[32];
 	int i, k, r;
 
-	if (tr == NULL) {
+	if (argc == 2 && strcmp(argv[1], "greek") == 0)
+		return greek();
+	if ((tr = open_roman()) == NULL) {
 		fprintf(stderr, "names-lat: ICU cannot open the romanisation\n");
 		return 1;
 	}

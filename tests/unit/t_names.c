@@ -9,7 +9,10 @@
 #include <string.h>
 
 #include <unicode/uclean.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
 
+#include "names_lat.h"
 #include "sb_names.h"
 #include "tap.h"
 
@@ -732,6 +735,109 @@ check_threads(void)
 	is_str(out, "Georgios", "and still right in the main thread");
 }
 
+/* ICU's Greek half of the romanisation, through its registry. */
+static int
+icu_greek_half(UTransliterator *tr, const char *s, size_t n, char *out,
+    size_t cap)
+{
+	UChar u[512];
+	UErrorCode err = U_ZERO_ERROR;
+	int32_t len, limit, olen;
+
+	u_strFromUTF8(u, 512, &len, s, (int32_t)n, &err);
+	limit = len;
+	utrans_transUChars(tr, u, &len, 512, 0, &limit, &err);
+	u_strToUTF8(out, (int32_t)cap, &olen, u, len, &err);
+	return U_FAILURE(err) || (size_t)olen >= cap ? -1 : olen;
+}
+
+/* sb_names makes the Greek half without ICU's registry (NFKC, NFD of
+ * the Greek runs, UNGEGN's pass, NFC): each random string of the Greek
+ * block, with the letters and signs UNGEGN's rules look at around a
+ * run (Latin vowels, P, ':', ';', '?', apostrophes, U+00B7), as ICU
+ * gives it whole; most must take that way. */
+static void
+check_greek_half(uint32_t *x)
+{
+	static const char rules[] = "::NFKC; ::[:Greek:] Greek-Latin/UNGEGN;";
+	static const uint32_t near[] = {0xB7, 0xE9, 0x101, 0x131, 0x3C5,
+	    0x3C5, 0x3A5, 0x3BC, 0x3C0, 0x3C3, 0x3C2, 0x3A8, 0x3B3, 0x39A};
+	UChar u[sizeof(rules)], id[] = {'t', 0};
+	UErrorCode err = U_ZERO_ERROR;
+	UParseError pe;
+	UTransliterator *tr;
+	char s[64], a[512], b[512];
+	int bad = 0, fast = 0, n, m, i, k;
+
+	for (i = 0; i < (int)sizeof(rules); i++)
+		u[i] = (UChar)rules[i];
+	tr = utrans_openU(id, -1, UTRANS_FORWARD, u, -1, &pe, &err);
+	ok(tr != NULL && U_SUCCESS(err), "ICU's Greek half opens");
+	if (tr == NULL)
+		return;
+	for (i = 0; i < 50000; i++) {
+		size_t len = 0;
+
+		n = 1 + (int)(*x % 12);
+		for (k = 0; k < n; k++) {
+			uint32_t c;
+
+			*x ^= *x << 13;
+			*x ^= *x >> 17;
+			*x ^= *x << 5;
+			if (*x % 8 == 0)
+				c = (uint32_t)" -'.:;?aeiAEIPpzs"[*x / 8 % 17];
+			else if (*x % 8 == 1)
+				c = near[*x / 8 % 14];
+			else
+				c = 0x370 + *x / 8 % 0x90;
+			len += put_utf8(s + len, c);
+		}
+		if ((n = sb_names_greek_half(s, len, a, sizeof(a))) == -2)
+			continue;
+		m = icu_greek_half(tr, s, len, b, sizeof(b));
+		fast++;
+		if (n != m || (n >= 0 && memcmp(a, b, (size_t)n) != 0)) {
+			if (bad < 5 && getenv("T_NAMES_DEBUG"))
+				fprintf(stderr, "# %.*s: [%.*s] / [%.*s]\n",
+				    (int)len, s, n < 0 ? 0 : n, a,
+				    m < 0 ? 0 : m, b);
+			bad++;
+		}
+	}
+	ok(bad == 0 && fast > 15000, "Greek half without the registry: "
+	    "%d of 50,000 random strings, as ICU gives them (%d differ)",
+	    fast, bad);
+	/* Every Greek name of the lists, alone and with a family name,
+	 * takes that way. */
+	bad = fast = 0;
+	{
+		size_t nf, ng[2];
+		const char *const *fam = sb_names_family("GR", &nf);
+		const char *const *giv[2] = {sb_names_given("GR", 'F', &ng[0]),
+		    sb_names_given("GR", 'M', &ng[1])};
+
+		for (int g = 0; g < 2; g++)
+			for (size_t j = 0; j < ng[g]; j++) {
+				int l = snprintf(s, sizeof(s), "%s %s",
+				    giv[g][j], fam[j % nf]);
+
+				n = sb_names_greek_half(s, (size_t)l, a,
+				    sizeof(a));
+				m = icu_greek_half(tr, s, (size_t)l, b,
+				    sizeof(b));
+				fast++;
+				if (n < 0 || n != m || memcmp(a, b,
+				    (size_t)n) != 0)
+					bad++;
+			}
+	}
+	ok(bad == 0 && fast > 100, "Greek half without the registry: %d "
+	    "Greek names, as ICU gives them (%d differ or not that way)",
+	    fast, bad);
+	utrans_close(tr);
+}
+
 /* sb_names_romanise of a name of Latin and Cyrillic letters, made
  * letter by letter from a table, and of a Greek name, half in ICU and
  * half from the table, are what ICU gives for the whole: each random
@@ -748,7 +854,8 @@ check_roman_latin(void)
 	    "stoyanova-buchvarova"}, {"Йорданка", "iordanka"},
 	    {"Ґалицький", "galits'kii"}, {"Στυλιανή", "styliani"},
 	    {"Μπακογιάννη", "bakogianni"}, {"Παπαδόπουλος",
-	    "papadopoulos"}};
+	    "papadopoulos"}, {"Εμμανιυήλ", "emmanivil"},
+	    {"Ψάρρα Ψaki", "psarra psaki"}, {"Ευάγγελος", "evangelos"}};
 	char s[64], z[72], a[256], b[256];
 	uint32_t x = 2463534242u;
 	int bad = 0, k, n, i;
@@ -804,6 +911,7 @@ check_roman_latin(void)
 	}
 	ok(bad == 0, "romanise: 20,000 random Latin, Cyrillic and Greek names "
 	    "as ICU gives them (%d differ)", bad);
+	check_greek_half(&x);
 	/* Every letter of the table (made at build time) alone, as the
 	 * ICU this test runs with gives it. */
 	bad = 0;
