@@ -231,9 +231,9 @@ sb_anon_free(struct sb_anon *a)
 	sodium_memzero(a->sub_dob, sizeof(a->sub_dob));
 	sodium_memzero(a->sub_addr, sizeof(a->sub_addr));
 	sb_pseudo_table_free(a->tokens);
-	sodium_memzero(a->dobs, DOB_CACHE_SLOTS * sizeof(*a->dobs));
+	sb_table_wipe(a->dobs, DOB_CACHE_SLOTS * sizeof(*a->dobs));
 	sb_table_unmap(a->dobs, DOB_CACHE_SLOTS * sizeof(*a->dobs));
-	sodium_memzero(a->clks, CACHE_TABLE);
+	sb_table_wipe(a->clks, CACHE_TABLE);
 	sb_table_unmap(a->clks, CACHE_TABLE);
 	free(a);
 }

@@ -60,6 +60,29 @@ sb_table_unmap(void *p, size_t n)
 		(void)munmap(p, (n + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1));
 }
 
+void
+sb_table_wipe(void *p, size_t n)
+{
+	long pg = sysconf(_SC_PAGESIZE);
+	size_t page = pg > 0 ? (size_t)pg : 4096, i, k, m;
+	size_t size = (n + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+	unsigned char vec[256];
+	unsigned char *a = p;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < size; i += m * page) {
+		m = (size - i) / page < sizeof(vec) ? (size - i) / page :
+		    sizeof(vec);
+		/* Not told which: every page of the chunk. */
+		if (mincore(a + i, m * page, vec) != 0)
+			memset(vec, 1, m);
+		for (k = 0; k < m; k++)
+			if (vec[k] & 1)
+				explicit_bzero(a + i + k * page, page);
+	}
+}
+
 #define BIG ((size_t)4 << 20)
 
 /*

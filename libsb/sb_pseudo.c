@@ -254,7 +254,7 @@ sb_pseudo_table_free(struct sb_pseudo_table *t)
 {
 	if (t == NULL)
 		return;
-	sodium_memzero(t->e, CACHE_SLOTS * sizeof(*t->e));
+	sb_table_wipe(t->e, CACHE_SLOTS * sizeof(*t->e));
 	sb_table_unmap(t->e, CACHE_SLOTS * sizeof(*t->e));
 	pthread_mutex_destroy(&t->mx);
 	free(t);

@@ -1,9 +1,11 @@
-/* sb_mem: table memory is zeroed, aligned, and released with free(). */
+/* sb_mem: table memory is zeroed, aligned, and released with free();
+ * a mapped table is wiped without making its untouched pages. */
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "sb_mem.h"
 #include "tap.h"
@@ -37,6 +39,44 @@ one_mapping(const void *p, size_t n)
 		}
 	fclose(f);
 	return r;
+}
+
+/* Pages of [p, p + n) in memory. */
+static size_t
+resident(void *p, size_t n)
+{
+	static unsigned char vec[(16u << 20) / 4096];
+	size_t k = 0;
+
+	if (n / 4096 > sizeof vec || mincore(p, n, vec) != 0)
+		return (size_t)-1;
+	for (size_t i = 0; i < n / 4096; i++)
+		k += vec[i] & 1;
+	return k;
+}
+
+/* sb_table_wipe zeroes what was written, and makes no page. */
+static void
+check_wipe(void)
+{
+	size_t n = (size_t)16 << 20, before, after;
+	unsigned char *p = sb_table_map(n);
+
+	ok(p != NULL, "sb_table_map: 16 MiB");
+	if (p == NULL)
+		return;
+	p[0] = 1;
+	p[3 * 4096 + 5] = 2;
+	p[(1 << 20) + 17] = 3;
+	before = resident(p, n);
+	sb_table_wipe(p, n);
+	after = resident(p, n);
+	ok(before != (size_t)-1 && before > 0 && before < n / 4096 &&
+	    after == before, "sb_table_wipe: no page made (%zu resident, "
+	    "then %zu)", before, after);
+	ok(p[0] == 0 && p[3 * 4096 + 5] == 0 && p[(1 << 20) + 17] == 0 &&
+	    zeroed(p, n), "sb_table_wipe: the table reads zero");
+	sb_table_unmap(p, n);
 }
 
 int
@@ -95,5 +135,6 @@ main(void)
 		ok(sb_big_calloc(SIZE_MAX / 2, 4) == NULL,
 		    "sb_big_calloc: an overflowing size is NULL");
 	}
+	check_wipe();
 	return tap_done();
 }
