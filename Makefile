@@ -45,7 +45,7 @@ CLI_OBJ = $(O)/tools/cli.o
 TOOLS = sb-anonymise sb-ingest sb-link sb-synth
 TOOL_BIN = $(TOOLS:%=$(BIN)/%)
 UNITS = anon clk country date dice ids json kanon key linkeval map mem names nameform \
-	pool pseudo reader rng scrub synth_narr synth_write
+	pool pseudo reader rng scrub synth_narr synth_write text
 UNIT_SRC = $(UNITS:%=tests/unit/t_%.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(O)/unit/%)
 

@@ -1443,15 +1443,17 @@ push(struct sb_scrub_hit **v, size_t *n, size_t *cap, size_t s, size_t e,
 	return 0;
 }
 
-/* The hex of the token of value v[0..n) of type (normalised first), or
- * NULL when it cannot be normalised. */
+/* The hex of the token of value v[0..n) of type (normalised first,
+ * unless its normal form is given as made, made != NULL), or NULL when
+ * it cannot be normalised. */
 static const char *
 token_of(const struct sb_scrub *s, struct sb_scrub_work *w,
-    const char *type, const char *scheme,
-    const char *cc, const char *v, size_t n, char hex[33])
+    const char *type, const char *scheme, const char *cc, const char *v,
+    size_t n, const char *made, char hex[33])
 {
 	char norm[SB_PSEUDO_TOKEN_MAX * 2], tok[SB_PSEUDO_TOKEN_MAX];
 	char dig[CAND_MAX];
+	const char *nm = norm;
 	int l, t;
 
 	for (t = 0; t < SB_SCRUB_NTYPES; t++)
@@ -1471,12 +1473,14 @@ token_of(const struct sb_scrub *s, struct sb_scrub_work *w,
 		v = dig;
 		n = k;
 	}
-	if ((l = sb_pseudo_normalise(type, scheme, cc, v, n, norm,
+	if (made != NULL) {
+		nm = made;
+		l = (int)strlen(made);
+	} else if ((l = sb_pseudo_normalise(type, scheme, cc, v, n, norm,
 	    sizeof norm)) < 0)
 		return NULL;
-	if (sb_pseudo_token_cached(w->tokens, s->sub[t], type, norm,
-	    (size_t)l, tok,
-	    sizeof tok) < 0)
+	if (sb_pseudo_token_cached(w->tokens, s->sub[t], type, nm, (size_t)l,
+	    tok, sizeof tok) < 0)
 		return NULL;
 	memcpy(hex, tok + strlen(type) + 1, 32);
 	hex[32] = '\0';
@@ -1625,6 +1629,7 @@ struct found {
 	const char *ptype; /* sb_pseudo type, NULL for none */
 	const char *scheme;
 	const char *cc;
+	char e164[32];	   /* a phone's normal form, or "" */
 };
 
 /* Can candidate c be of scheme id, by its count of letters and digits
@@ -1758,8 +1763,6 @@ static int
 classify(const struct cand *c, const char *cc, bool labelled,
     struct pass_ctx *pass, struct found *f)
 {
-	char e164[32];
-
 	memset(f, 0, sizeof *f);
 	if (c->nd == 0)
 		return -1;
@@ -1787,8 +1790,8 @@ classify(const struct cand *c, const char *cc, bool labelled,
 	}
 	if (c->nl == 0 && (c->plus || (c->na > 2 && c->a[0] == '0' &&
 	    c->a[1] == '0')) && c->nd >= 8 && c->nd <= 17 &&
-	    sb_phone_e164(c->p, c->n, cc != NULL ? cc : "", e164,
-	    sizeof e164) > 0) {
+	    sb_phone_e164(c->p, c->n, cc != NULL ? cc : "", f->e164,
+	    sizeof f->e164) > 0) {
 		f->type = SB_SCRUB_PHONE;
 		f->ptype = "phone";
 		f->cc = cc;
@@ -1807,7 +1810,7 @@ classify(const struct cand *c, const char *cc, bool labelled,
 	if (labelled && try_ids(c, weak, NELEM(weak), cc, f))
 		return 2;
 	if (c->nl == 0 && cc != NULL && c->nd >= 6 && c->nd <= 13 &&
-	    sb_phone_e164(c->p, c->n, cc, e164, sizeof e164) > 0) {
+	    sb_phone_e164(c->p, c->n, cc, f->e164, sizeof f->e164) > 0) {
 		f->type = SB_SCRUB_PHONE;
 		f->ptype = "phone";
 		f->cc = cc;
@@ -1844,7 +1847,10 @@ add_found(const struct sb_scrub *s, struct sb_scrub_work *w,
 	const char *h = NULL;
 
 	if (f->ptype != NULL)
-		h = token_of(s, w, f->ptype, f->scheme, f->cc, c->p, c->n, hex);
+		/* A phone's normal form was made when it was read. */
+		h = token_of(s, w, f->ptype, f->scheme, f->cc, c->p, c->n,
+		    f->type == SB_SCRUB_PHONE && f->e164[0] != '\0' ?
+		    f->e164 : NULL, hex);
 	if (f->ptype != NULL && h == NULL)
 		return push(&w->rx, &w->nrx, &w->caprx, at, at + c->n,
 		    c->nd >= 6 ? SB_SCRUB_NUMBER : f->type, NULL);
@@ -2270,8 +2276,8 @@ pass1(const struct sb_scrub *s, struct sb_scrub_work *w, const char *cc,
 		before = w->nrx;
 		switch (mk != NULL ? mk[0] : 0) {
 		case 'E':
-			h = token_of(s, w, "email", NULL, cc, text + ms, me - ms,
-			    hex);
+			h = token_of(s, w, "email", NULL, cc, text + ms,
+			    me - ms, NULL, hex);
 			rc = push(&w->rx, &w->nrx, &w->caprx, ms, me,
 			    SB_SCRUB_EMAIL, h);
 			break;
@@ -2286,14 +2292,14 @@ pass1(const struct sb_scrub *s, struct sb_scrub_work *w, const char *cc,
 			while (me > ms + 2 && text[me - 1] == '.')
 				me--;
 			i = me;
-			h = token_of(s, w, "handle", NULL, cc, text + ms, me - ms,
-			    hex);
+			h = token_of(s, w, "handle", NULL, cc, text + ms,
+			    me - ms, NULL, hex);
 			rc = push(&w->rx, &w->nrx, &w->caprx, ms, me,
 			    SB_SCRUB_HANDLE, h);
 			break;
 		case '6':
-			if ((h = token_of(s, w, "ip", NULL, cc, text + ms, me - ms,
-			    hex)) == NULL) {
+			if ((h = token_of(s, w, "ip", NULL, cc, text + ms,
+			    me - ms, NULL, hex)) == NULL) {
 				i = we;
 				rc = 0;
 				break;
