@@ -1746,6 +1746,22 @@ sb_passport_canonical(
 	return emit(c, len, out, cap);
 }
 
+int
+sb_passport_which(const char *const *cc, size_t ncc, const char *s,
+    size_t n)
+{
+	char c[WORK_MAX];
+	const char *shape;
+	int len = norm(s, n, " -", "", c, sizeof(c));
+
+	for (size_t i = 0; len >= 0 && i < ncc; i++)
+		if ((shape = passport_shape(cc[i])) != NULL &&
+		    shape_ok(shape, c, len) && (!cceq(cc[i], "PL") ||
+		    pl_passport_sum(c) == 0))
+			return (int)i;
+	return -1;
+}
+
 bool
 sb_passport_valid(const char *cc, const char *s, size_t n)
 {
@@ -1934,6 +1950,18 @@ sb_plate_canonical(
 	if (len >= 0 && !plate_ok(cc, c, len))
 		len = -1;
 	return emit(c, len, out, cap);
+}
+
+int
+sb_plate_which(const char *const *cc, size_t ncc, const char *s, size_t n)
+{
+	char c[WORK_MAX];
+	int len = plate_norm(s, n, c);
+
+	for (size_t i = 0; len >= 0 && i < ncc; i++)
+		if (plate_ok(cc[i], c, len))
+			return (int)i;
+	return -1;
 }
 
 bool

@@ -215,6 +215,10 @@ int sb_phone_format(const char *e164, int style, char *out, size_t cap);
  * digits; RO 8 or 9 digits (no published shape: an assumption).  Spaces
  * and dashes are ignored. */
 bool sb_passport_valid(const char *cc, const char *s, size_t n);
+/* The first of countries cc[0..ncc) for which sb_passport_valid(cc[i],
+ * s, n) holds, the number read once for all: i, or -1. */
+int sb_passport_which(const char *const *cc, size_t ncc, const char *s,
+    size_t n);
 /* Canonical: upper case, no separators.  Returns the length or -1. */
 int sb_passport_canonical(
     const char *cc, const char *s, size_t n, char *out, size_t cap);
@@ -234,6 +238,10 @@ int sb_passport_generate(
  *   RO county 12 ABC (41 county codes), B 12 ABC or B 123 ABC (no Q; the
  *      letter group starts with neither I nor O) */
 bool sb_plate_valid(const char *cc, const char *s, size_t n);
+/* The first of countries cc[0..ncc) for which sb_plate_valid(cc[i], s, n)
+ * holds, the plate read once for all: i, or -1. */
+int sb_plate_which(const char *const *cc, size_t ncc, const char *s,
+    size_t n);
 /* Canonical: upper-case Latin letters and digits only ("CA1234AB").
  * Returns the length or -1. */
 int sb_plate_canonical(

@@ -1697,21 +1697,22 @@ try_ids(const struct cand *c, const enum sb_id_scheme *v, size_t nv,
 
 static bool
 try_cc_list(const struct cand *c, const char *cc,
-    bool (*fn)(const char *, const char *, size_t), struct found *f)
+    int (*which)(const char *const *, size_t, const char *, size_t),
+    struct found *f)
 {
-	size_t i;
+	const char *order[NELEM(cc8) + 1];
+	size_t n = 0, i;
+	int k;
 
-	if (cc != NULL && fn(cc, c->p, c->n)) {
-		f->cc = cc;
-		return true;
-	}
+	if (cc != NULL)
+		order[n++] = cc;
 	for (i = 0; i < NELEM(cc8); i++)
-		if ((cc == NULL || strcmp(cc, cc8[i]) != 0) &&
-		    fn(cc8[i], c->p, c->n)) {
-			f->cc = cc8[i];
-			return true;
-		}
-	return false;
+		if (cc == NULL || strcmp(cc, cc8[i]) != 0)
+			order[n++] = cc8[i];
+	if ((k = which(order, n, c->p, c->n)) < 0)
+		return false;
+	f->cc = order[k];
+	return true;
 }
 
 /* Does a word for "passport" stand in the 48 bytes before text[at]?
@@ -1767,7 +1768,7 @@ classify(const struct cand *c, const char *cc, bool labelled,
 	if (c->nd == 0)
 		return -1;
 	if (!c->nonlatin && c->na >= 7 && c->na <= 9 && pass_near(pass) &&
-	    try_cc_list(c, cc, sb_passport_valid, f)) {
+	    try_cc_list(c, cc, sb_passport_which, f)) {
 		f->type = SB_SCRUB_PASSPORT;
 		f->ptype = "passport";
 		return 1;
@@ -1819,19 +1820,19 @@ classify(const struct cand *c, const char *cc, bool labelled,
 	if (try_ids(c, weak, NELEM(weak), cc, f))
 		return 4;
 	if (c->nl > 0 && !c->nonlatin && c->na >= 7 && c->na <= 9 &&
-	    try_cc_list(c, cc, sb_passport_valid, f)) {
+	    try_cc_list(c, cc, sb_passport_which, f)) {
 		f->type = SB_SCRUB_PASSPORT;
 		f->ptype = "passport";
 		return 5;
 	}
 	if (c->nl > 0 && c->na >= 4 && c->na <= 10 &&
-	    try_cc_list(c, cc, sb_plate_valid, f)) {
+	    try_cc_list(c, cc, sb_plate_which, f)) {
 		f->type = SB_SCRUB_PLATE;
 		f->ptype = "plate";
 		return 6;
 	}
 	if (c->nl == 0 && c->nd >= 8 && c->nd <= 9 &&
-	    try_cc_list(c, cc, sb_passport_valid, f)) {
+	    try_cc_list(c, cc, sb_passport_which, f)) {
 		f->type = SB_SCRUB_PASSPORT;
 		f->ptype = "passport";
 		return 7;

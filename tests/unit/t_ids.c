@@ -737,6 +737,52 @@ test_plates(void)
 	}
 }
 
+/* sb_passport_which and sb_plate_which answer as sb_passport_valid and
+ * sb_plate_valid asked of each country in turn, on random numbers and
+ * plates in every shape and in none. */
+static void
+check_which(void)
+{
+	static const char *const orders[2][10] = {{"RO", "BE", "BG", "FI",
+	    "GR", "IT", "PL", "PT", "XX", "ro"}, {"PL", "pt", "IT", "GR", "FI",
+	    "BG", "BE", "RO", "XX", "de"}};
+	static const char chars[] = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ -.ab";
+	uint32_t x = 362436069u;
+	char s[16];
+	int bad = 0, found = 0;
+
+	for (int i = 0; i < 200000; i++) {
+		size_t n = 4 + i % 9, k;
+		int want_p = -1, want_l = -1;
+
+		const char *const *cc = orders[i % 2];
+
+		for (k = 0; k < n; k++) {
+			x ^= x << 13;
+			x ^= x >> 17;
+			x ^= x << 5;
+			/* Digits mostly, so that shapes come up; two letters
+			 * first in a third of them. */
+			s[k] = chars[k < 2 && i % 3 == 0 ? 10 + x / 4 % 24 :
+			    x % 4 != 0 ? x / 4 % 10 : x / 4 %
+			    (sizeof(chars) - 1)];
+		}
+		for (k = 0; k < 10; k++) {
+			if (want_p < 0 && sb_passport_valid(cc[k], s, n))
+				want_p = (int)k;
+			if (want_l < 0 && sb_plate_valid(cc[k], s, n))
+				want_l = (int)k;
+		}
+		found += want_p >= 0 || want_l >= 0;
+		if (sb_passport_which(cc, 10, s, n) != want_p ||
+		    sb_plate_which(cc, 10, s, n) != want_l)
+			bad++;
+	}
+	ok(bad == 0 && found > 1000, "which: 200,000 random strings as the "
+	    "countries one by one (%d valid somewhere, %d differ)", found,
+	    bad);
+}
+
 int
 main(void)
 {
@@ -749,5 +795,6 @@ main(void)
 	test_phones();
 	test_passports();
 	test_plates();
+	check_which();
 	return tap_done();
 }
