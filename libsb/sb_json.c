@@ -470,25 +470,36 @@ in_arena(const struct sb_json_arena *a, const void *p)
 	return false;
 }
 
+/* A new block for need bytes, at the head of a. */
+static __attribute__((noinline)) void *
+arena_grow(struct sb_json_arena *a, size_t need)
+{
+	size_t size = need > ARENA_BLOCK ? need : ARENA_BLOCK;
+	struct sb_json_arena_block *b = malloc(sizeof(*b) + size);
+
+	if (b == NULL)
+		return NULL;
+	b->size = size;
+	b->used = need;
+	b->next = a->head;
+	a->head = b;
+	return b->data;
+}
+
+/* cJSON's allocator, once per value and key (1.2 M calls for 5,000
+ * records): a leaf without a frame, the new block apart. */
 static void *
 arena_malloc(size_t n)
 {
 	struct sb_json_arena *a = cur_arena;
 	struct sb_json_arena_block *b;
-	size_t need = (n + 15) & ~(size_t)15, size;
+	size_t need = (n + 15) & ~(size_t)15;
 
 	if (a == NULL)
 		return malloc(n);
 	b = a->head;
-	if (b == NULL || b->size - b->used < need) {
-		size = need > ARENA_BLOCK ? need : ARENA_BLOCK;
-		if ((b = malloc(sizeof(*b) + size)) == NULL)
-			return NULL;
-		b->size = size;
-		b->used = 0;
-		b->next = a->head;
-		a->head = b;
-	}
+	if (b == NULL || b->size - b->used < need)
+		return arena_grow(a, need);
 	b->used += need;
 	return b->data + b->used - need;
 }
