@@ -1,5 +1,6 @@
 #include "sb_date.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -159,6 +160,12 @@ fixed_num(const char *s, int n)
 
 /* By hand, not through sb_date_parse: every date of every record is
  * checked, and the format walk was 2% of sb-anonymise's time. */
+static inline bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
 int
 sb_date_valid_iso(const char *s, size_t n)
 {
@@ -167,9 +174,14 @@ sb_date_valid_iso(const char *s, size_t n)
 
 	if (n != 4 && n != 7 && n != 10)
 		return 0;
-	for (i = 0; i < n; i++)
-		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
+	/* Unrolled: 76,000 dates are checked for 5,000 records. */
+	for (i = 0; i < 4; i++)
+		if (!is_digit(s[i]))
 			return 0;
+	if (n >= 7 && (s[4] != '-' || !is_digit(s[5]) || !is_digit(s[6])))
+		return 0;
+	if (n == 10 && (s[7] != '-' || !is_digit(s[8]) || !is_digit(s[9])))
+		return 0;
 	if ((y = fixed_num(s, 4)) < 1000)
 		return 0;
 	if (n == 4)

@@ -1,4 +1,8 @@
 /* sb_date: national date formats to ISO 8601. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "sb_date.h"
 #include "tap.h"
 
@@ -12,6 +16,62 @@ check(const char *in, const char *fmt, const char *want)
 		ok(n < 0, "'%s' with %s is refused", in, fmt);
 	else
 		is_str(n > 0 ? out : NULL, want, "'%s' with %s", in, fmt);
+}
+
+/* The rule sb_date_valid_iso keeps, written plainly. */
+static int
+iso_ref(const char *s, size_t n)
+{
+	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31};
+	int y, m, d;
+
+	if (n != 4 && n != 7 && n != 10)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
+			return 0;
+	y = atoi(s);
+	if (y < 1000)
+		return 0;
+	if (n == 4)
+		return 1;
+	m = (s[5] - '0') * 10 + s[6] - '0';
+	if (m < 1 || m > 12)
+		return 0;
+	if (n == 7)
+		return 1;
+	d = (s[8] - '0') * 10 + s[9] - '0';
+	return d >= 1 && d <= mdays[m - 1] + (m == 2 && ((y % 4 == 0 &&
+	    y % 100 != 0) || y % 400 == 0));
+}
+
+/* Random strings of dates' lengths over digits, '-' and others. */
+static void
+check_iso_random(void)
+{
+	static const char chars[] = "0123456789-01239/ a";
+	uint32_t x = 521288629u;
+	char s[11];
+	int bad = 0, valid = 0;
+
+	for (int i = 0; i < 300000; i++) {
+		size_t n = (size_t[]){4, 7, 10, 9}[i % 4];
+
+		for (size_t k = 0; k < n; k++) {
+			x ^= x << 13;
+			x ^= x >> 17;
+			x ^= x << 5;
+			s[k] = (k == 4 || k == 7) && x % 5 != 0 ? '-' :
+			    chars[x / 8 % (sizeof(chars) - 1)];
+		}
+		s[n] = '\0';
+		valid += iso_ref(s, n);
+		if (!sb_date_valid_iso(s, n) != !iso_ref(s, n))
+			bad++;
+	}
+	ok(bad == 0 && valid > 10000, "300,000 random strings: valid ISO "
+	    "dates as the rule says (%d valid, %d differ)", valid, bad);
 }
 
 int
@@ -68,5 +128,6 @@ main(void)
 		ok(sb_date_ymd("2021-02-30", 10, &y, &m, &d) < 0,
 		    "ymd of an impossible date fails");
 	}
+	check_iso_random();
 	return tap_done();
 }
