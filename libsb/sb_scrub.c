@@ -492,7 +492,7 @@ static uint32_t u8dec_long(const unsigned char *s, size_t n, size_t *len);
  * a bad byte, which decodes as 0xFFFD).  Inline for ASCII and two bytes
  * (Latin, Cyrillic, Greek): the scrubber decodes every character of a
  * text, some of them twice. */
-static inline uint32_t
+static inline __attribute__((always_inline)) uint32_t
 u8dec(const unsigned char *s, size_t n, size_t *len)
 {
 	if (s[0] < 0x80) {
@@ -594,6 +594,16 @@ letter_ascii(uint32_t c)
 	return NULL;
 }
 
+/* Capitals: all below U+0800, so a bit of upper2 each. */
+static bool
+is_upper_rule(uint32_t c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE &&
+	    c != 0xD7) || (c >= 0x100 && c <= 0x17F && (c & 1) == 0) ||
+	    (c >= 0x400 && c <= 0x42F) || (c >= 0x386 && c <= 0x3AB) ||
+	    c == 0x218 || c == 0x21A || c == 0x490;
+}
+
 /* Which code points below U+0800 letter_ascii() knows as letters, a bit
  * each: both passes ask of every character of a text, and a Bulgarian
  * or Greek text's are all two bytes. */
@@ -602,6 +612,8 @@ static pthread_once_t letters2_once = PTHREAD_ONCE_INIT;
 
 /* And which of them it does not know how to write ("?"). */
 static uint64_t unknown2[0x800 / 64];
+/* The capitals (is_upper_rule), as letters2. */
+static uint64_t upper2[0x800 / 64];
 
 static void
 letters2_fill(void)
@@ -613,6 +625,8 @@ letters2_fill(void)
 			letters2[c / 64] |= (uint64_t)1 << (c % 64);
 		if (a != NULL && a[0] == '?')
 			unknown2[c / 64] |= (uint64_t)1 << (c % 64);
+		if (is_upper_rule(c))
+			upper2[c / 64] |= (uint64_t)1 << (c % 64);
 	}
 }
 
@@ -632,13 +646,10 @@ is_letter_at(const unsigned char *u, size_t n, size_t i, size_t *l)
 	return letter_ascii(c) != NULL;
 }
 
-static bool
+static inline bool
 is_upper(uint32_t c)
 {
-	return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE &&
-	    c != 0xD7) || (c >= 0x100 && c <= 0x17F && (c & 1) == 0) ||
-	    (c >= 0x400 && c <= 0x42F) || (c >= 0x386 && c <= 0x3AB) ||
-	    c == 0x218 || c == 0x21A || c == 0x490;
+	return c < 0x800 && (upper2[c / 64] >> (c % 64) & 1);
 }
 
 /* Fold word s[0..n) into lower-case ASCII letters.  -1 if too long or
