@@ -534,7 +534,7 @@ u8dec_long(const unsigned char *s, size_t n, size_t *len)
  * for a letter the tables do not know.
  */
 static const char *
-letter_ascii(uint32_t c)
+letter_ascii_rule(uint32_t c)
 {
 	static const char l1[] = "aaaaaaaceeeeiiiidnooooo ouuuuyts"
 				 "aaaaaaaceeeeiiiidnooooo ouuuuyty";
@@ -614,12 +614,24 @@ static pthread_once_t letters2_once = PTHREAD_ONCE_INIT;
 static uint64_t unknown2[0x800 / 64];
 /* The capitals (is_upper_rule), as letters2. */
 static uint64_t upper2[0x800 / 64];
+/* letter_ascii_rule() of each, half a million asks for 5,000 records:
+ * made with letters2, before any text is read (sb_scrub_new, _work_new
+ * and _gaz_new). */
+static const char *fold2[0x800];
+
+static inline const char *
+letter_ascii(uint32_t c)
+{
+	return c < 0x800 ? fold2[c] : letter_ascii_rule(c);
+}
 
 static void
 letters2_fill(void)
 {
 	for (uint32_t c = 0; c < 0x800; c++) {
-		const char *a = letter_ascii(c);
+		const char *a = letter_ascii_rule(c);
+
+		fold2[c] = a;
 
 		if (a != NULL)
 			letters2[c / 64] |= (uint64_t)1 << (c % 64);
@@ -1305,6 +1317,7 @@ sb_scrub_gaz_new(struct sb_scrub_gaz **out, struct sb_err *e)
 	struct sb_scrub_gaz *g;
 
 	*out = NULL;
+	(void)pthread_once(&letters2_once, letters2_fill);
 	if ((g = calloc(1, sizeof *g)) == NULL || ntab_init(&g->t, 1024) < 0) {
 		free(g);
 		return sb_seterr(e, SB_FATAL, SB_E_NOMEM, "scrub: out of memory");
@@ -1376,6 +1389,7 @@ sb_scrub_work_new(struct sb_scrub_work **out, struct sb_err *e)
 	struct sb_scrub_work *w;
 
 	*out = NULL;
+	(void)pthread_once(&letters2_once, letters2_fill);
 	if ((w = calloc(1, sizeof *w)) == NULL)
 		goto nomem;
 	if ((w->md = pcre2_match_data_create(32, NULL)) == NULL ||
