@@ -251,6 +251,16 @@ struct sb_scrub_work {
 	char *sig, *nsig;
 	size_t siglen, sigcap;
 	bool sig_ok;
+	/* The first folded letters of the words pass 1 folded (those in
+	 * another script), in text order, for pass 2 to look up. */
+	struct head_ent *heads;
+	size_t nheads, capheads;
+};
+
+struct head_ent {
+	size_t ws, we; /* the word */
+	int k;	       /* fold_head(..., 5) */
+	char f[5];
 };
 
 /* Append s and a NUL to the signature being built; false when full. */
@@ -1425,6 +1435,7 @@ sb_scrub_work_free(struct sb_scrub_work *w)
 	free(w->h2);
 	free(w->sig);
 	free(w->nsig);
+	free(w->heads);
 	free(w);
 }
 
@@ -2148,9 +2159,33 @@ email_at(const struct at_sign *a, size_t ws, size_t n)
 #define B(p) (1u << (p))
 
 /* Is the word u[ws..we) a street keyword (the start of ALT_STREET)? */
+/* fold_head(u + ws, we - ws, f, 5), kept for pass 2 (room allowing). */
+static int
+fold_head_kept(struct sb_scrub_work *w, const unsigned char *u, size_t ws,
+    size_t we, char f[5])
+{
+	int k = fold_head(u + ws, we - ws, f, 5);
+	struct head_ent *h;
+
+	if (w->nheads == w->capheads) {
+		size_t cap = w->capheads ? 2 * w->capheads : 64;
+
+		if ((h = realloc(w->heads, cap * sizeof(*h))) == NULL)
+			return k;
+		w->heads = h;
+		w->capheads = cap;
+	}
+	h = &w->heads[w->nheads++];
+	h->ws = ws;
+	h->we = we;
+	h->k = k;
+	memcpy(h->f, f, 5);
+	return k;
+}
+
 static bool
-street_kw(const struct sb_scrub *s, const unsigned char *u, size_t n,
-    size_t ws, size_t we)
+street_kw(const struct sb_scrub *s, struct sb_scrub_work *w,
+    const unsigned char *u, size_t n, size_t ws, size_t we)
 {
 	char f[WORD_MAX];
 	int fl;
@@ -2172,11 +2207,11 @@ street_kw(const struct sb_scrub *s, const unsigned char *u, size_t n,
 	}
 	/* In another script, the same by the first folded letters. */
 	if ((u[ws] >= 0x80 || (we - ws >= 2 && u[ws + 1] >= 0x80)) &&
-	    (fl = fold_head(u + ws, we - ws, f, 3)) >= 2) {
-		unsigned b = fl == 3 ? kw3_bit(f[0], f[1], f[2]) : 0;
+	    (fl = fold_head_kept(w, u, ws, we, f)) >= 2) {
+		unsigned b = fl >= 3 ? kw3_bit(f[0], f[1], f[2]) : 0;
 
 		if (!(s->kw_first[f[0] - 'a'] >> (f[1] - 'a') & 1) ||
-		    (fl == 3 && !(s->kw3[b / 64] >> (b % 64) & 1)))
+		    (fl >= 3 && !(s->kw3[b / 64] >> (b % 64) & 1)))
 			return false;
 	}
 	if (we - ws > 24 || (fl = fold_word((const char *)u + ws, we - ws, f,
@@ -2190,8 +2225,9 @@ street_kw(const struct sb_scrub *s, const unsigned char *u, size_t n,
 /* Which patterns might match at the word u[ws..we)?  An
  * over-approximation: the patterns decide. */
 static unsigned
-word_candidate(const struct sb_scrub *s, const unsigned char *u, size_t n,
-    size_t ws, size_t we, const struct at_sign *at)
+word_candidate(const struct sb_scrub *s, struct sb_scrub_work *w,
+    const unsigned char *u, size_t n, size_t ws, size_t we,
+    const struct at_sign *at)
 {
 	size_t i, l, nl = 0;
 	bool allup = true;
@@ -2204,7 +2240,7 @@ word_candidate(const struct sb_scrub *s, const unsigned char *u, size_t n,
 	    (strncasecmp((const char *)u + ws, "http", 4) == 0 ||
 	    strncasecmp((const char *)u + ws, "www", 3) == 0))
 		m |= B(P_URL);
-	if (street_kw(s, u, n, ws, we))
+	if (street_kw(s, w, u, n, ws, we))
 		return m | B(P_STREET) | B(P_WORD);
 	if (we < n && (is_digit(u[we]) || u[we] == ':'))
 		return m | B(P_WORD); /* "BG66", "LQ8834558", "fe80:" */
@@ -2244,6 +2280,7 @@ pass1(const struct sb_scrub *s, struct sb_scrub_work *w, const char *cc,
 	int rc, pi;
 
 	w->nrx = 0;
+	w->nheads = 0;
 	if (!utf8_valid(text, n))
 		return sb_seterr(e, SB_FATAL, SB_E_DATA,
 		    "scrub: text is not UTF-8");
@@ -2258,7 +2295,7 @@ pass1(const struct sb_scrub *s, struct sb_scrub_work *w, const char *cc,
 			for (we = ascii_letters_end(u, i + l, n); we < n &&
 			     is_letter_at(u, n, we, &l); we += l)
 				;
-			try = word_candidate(s, u, n, i, we, &at);
+			try = word_candidate(s, w, u, n, i, we, &at);
 		} else if (c >= 0x80) {
 			u8dec(u + i, n - i, &l);
 			we = i + l;
@@ -2452,6 +2489,22 @@ head2_word(struct sb_scrub_work *w, const unsigned char *u, size_t n)
 	return k == -2 ? -2 : k >= 2 ? head2_cached(w, f, (size_t)k) : -1;
 }
 
+/* head2_word() of the word u[ws..we), as pass 1 folded it if it did
+ * (*hc walks w->heads, which are in text order as the words here). */
+static int
+head2_kept(struct sb_scrub_work *w, size_t *hc, const unsigned char *u,
+    size_t ws, size_t we)
+{
+	const struct head_ent *h;
+
+	while (*hc < w->nheads && w->heads[*hc].ws < ws)
+		(*hc)++;
+	if (*hc == w->nheads || (h = &w->heads[*hc])->ws != ws || h->we != we)
+		return head2_word(w, u + ws, we - ws);
+	return h->k == -2 ? -2 : h->k >= 2 ? head2_cached(w, h->f,
+	    (size_t)h->k) : -1;
+}
+
 /* Can a key of the record's table or the gazetteer start with h2? */
 static bool
 head_known(const struct sb_scrub_work *w, const struct sb_scrub_gaz *gaz,
@@ -2479,6 +2532,7 @@ pass2(struct sb_scrub_work *w,
 	bool have_pt = w->pt.used > 0 || w->pt.single != 0;
 	bool have_gaz = gaz != NULL && gaz->t.used > 0;
 	uint32_t c0;
+	size_t hc = 0; /* into w->heads */
 
 	w->nhits = 0;
 	if (!have_pt && !have_gaz)
@@ -2551,7 +2605,7 @@ pass2(struct sb_scrub_work *w,
 		    head2_ascii(w, u + st, i - st))))
 			continue;
 		/* A word in another script: the first letters first too. */
-		if (!ascii && (h2 = head2_word(w, u + st, i - st)) != -2 &&
+		if (!ascii && (h2 = head2_kept(w, &hc, u, st, i)) != -2 &&
 		    !head_known(w, gaz, have_pt, have_gaz, h2))
 			continue;
 		if ((fl = fold_word(text + st, i - st, f, sizeof f)) < 2 ||
