@@ -604,14 +604,15 @@ put_dob_parts(struct sb_jw *w, const struct sb_anon *a,
     struct sb_pseudo_cache *tc, const char v[DOB_PARTS][16])
 {
 	char tok[SB_PSEUDO_TOKEN_MAX];
+	int tl;
 
 	sb_jw_key(w, "parts");
 	sb_jw_obj(w);
 	for (int i = 0; i < DOB_PARTS; i++)
-		if (make_token(a, tc, "dob", v[i], part_len[i], tok,
-		    sizeof(tok)) > 0) {
+		if ((tl = make_token(a, tc, "dob", v[i], part_len[i], tok,
+		    sizeof(tok))) > 0) {
 			sb_jw_key(w, part_keys[i]);
-			sb_jw_cstr(w, tok);
+			sb_jw_plain(w, tok, (size_t)tl);
 		}
 	sb_jw_end_obj(w);
 }
@@ -752,7 +753,7 @@ put_dob_obj(struct sb_jw *w, const struct sb_anon *a,
     struct sb_anon_work *wk, const char *dob, size_t n)
 {
 	char tok[SB_PSEUDO_TOKEN_MAX], v[DOB_PARTS][16], b64[B64_MAX];
-	int bl;
+	int bl, tl;
 
 	/* Seven tokens, most of them trips to memory: asked for at once,
 	 * and the CLK made while they come. */
@@ -764,9 +765,10 @@ put_dob_obj(struct sb_jw *w, const struct sb_anon *a,
 	}
 	bl = clk_b64(a, a->sub_dob, dob, n, b64);
 	sb_jw_obj(w);
-	if (make_token(a, wk->tokens, "dob", dob, n, tok, sizeof(tok)) > 0) {
+	if ((tl = make_token(a, wk->tokens, "dob", dob, n, tok,
+	    sizeof(tok))) > 0) {
 		sb_jw_key(w, "token");
-		sb_jw_cstr(w, tok);
+		sb_jw_plain(w, tok, (size_t)tl);
 	}
 	if (bl >= 0) {
 		sb_jw_key(w, "clk");
@@ -841,6 +843,7 @@ put_name_enc(struct sb_jw *w, const struct sb_anon *a,
     struct sb_anon_work *wk, const struct pname *p, struct sb_anon_counts *c)
 {
 	char tok[SB_PSEUDO_TOKEN_MAX];
+	int tl;
 	uint64_t full[CLK_WORDS] = {0}, given[CLK_WORDS] = {0};
 	uint64_t family[CLK_WORDS] = {0};
 	bool af = false, ag = false, an = false;
@@ -862,9 +865,9 @@ put_name_enc(struct sb_jw *w, const struct sb_anon *a,
 		sb_jw_key(w, "aliases");
 		sb_jw_arr(w);
 		for (size_t i = 0; i < p->nother; i++)
-			if (name_token(a, wk->tokens, p->other[i], strlen(p->other[i]), tok,
-				sizeof(tok)) > 0)
-				sb_jw_cstr(w, tok);
+			if ((tl = name_token(a, wk->tokens, p->other[i],
+			    strlen(p->other[i]), tok, sizeof(tok))) > 0)
+				sb_jw_plain(w, tok, (size_t)tl);
 		sb_jw_end_arr(w);
 	}
 	sb_jw_end_obj(w);
@@ -972,7 +975,7 @@ put_identifier(struct sb_jw *w, const struct sb_anon *a,
 	const char *type = str(id, "type"), *value = str(id, "value");
 	const char *scheme = str(id, "scheme"), *cc = str(id, "country");
 	char norm[256], tok[SB_PSEUDO_TOKEN_MAX];
-	int l;
+	int l, tl;
 	bool normalised = true;
 
 	if (check_members(id, known, "an identifier", e) != SB_OK)
@@ -990,8 +993,8 @@ put_identifier(struct sb_jw *w, const struct sb_anon *a,
 		c->ids_unnormalised++;
 		l = fallback_norm(value, norm, sizeof(norm));
 	}
-	if (l < 0 || make_token(a, tc, type, norm, (size_t)l, tok,
-	    sizeof(tok)) < 0)
+	if (l < 0 || (tl = make_token(a, tc, type, norm, (size_t)l, tok,
+	    sizeof(tok))) < 0)
 		return sb_seterr(e, SB_REJECT, SB_E_DATA,
 		    "an identifier of type %s that cannot be tokenised",
 		    strlen(type) < 20 ? type : "(long)");
@@ -1000,7 +1003,7 @@ put_identifier(struct sb_jw *w, const struct sb_anon *a,
 	sb_jw_key(w, "type");
 	sb_jw_cstr(w, type);
 	sb_jw_key(w, "token");
-	sb_jw_cstr(w, tok);
+	sb_jw_plain(w, tok, (size_t)tl);
 	if (scheme != NULL) {
 		sb_jw_key(w, "scheme");
 		sb_jw_cstr(w, scheme);
@@ -1065,7 +1068,7 @@ put_address(struct sb_jw *w, const struct sb_anon *a,
 	const char *v[3], *text = str(pl, "text"), *pc = str(pl, "postcode");
 	char norm[512], tok[SB_PSEUDO_TOKEN_MAX];
 	size_t i, n = place_values(pl, v), k = 0;
-	int fl = -1;
+	int fl = -1, tl;
 
 	if (text != NULL && (fl = sb_text_fold(text, strlen(text), norm,
 	    sizeof(norm))) > 0) {
@@ -1091,10 +1094,10 @@ put_address(struct sb_jw *w, const struct sb_anon *a,
 			if (pc[i] != ' ' && pc[i] != '-')
 				norm[k++] = (char)(pc[i] >= 'a' && pc[i] <= 'z' ?
 				    pc[i] - 32 : pc[i]);
-		if (pc != NULL && k > 0 && make_token(a, tc, "postcode", norm,
-		    k, tok, sizeof(tok)) > 0) {
+		if (pc != NULL && k > 0 && (tl = make_token(a, tc, "postcode",
+		    norm, k, tok, sizeof(tok))) > 0) {
 			sb_jw_key(w, "postcode");
-			sb_jw_cstr(w, tok);
+			sb_jw_plain(w, tok, (size_t)tl);
 		}
 		sb_jw_end_obj(w);
 	}

@@ -110,6 +110,14 @@ card_digits(const char *s, size_t n, char *out, size_t cap)
 	return o >= 12 && o <= 19 && sb_card_valid(out, o) ? (int)o : -1;
 }
 
+/* strcmp(type, lit) == 0, the first letters compared inline: a text's
+ * identifiers are normalised by type, ten types tried in turn. */
+static inline bool
+type_is(const char *type, const char *lit)
+{
+	return type[0] == lit[0] && strcmp(type, lit) == 0;
+}
+
 int
 sb_pseudo_normalise(const char *type, const char *scheme,
     const char *country, const char *value, size_t n, char *out, size_t cap)
@@ -118,31 +126,31 @@ sb_pseudo_normalise(const char *type, const char *scheme,
 	    NULL;
 	int sch;
 
-	if (strcmp(type, "phone") == 0)
+	if (type_is(type, "phone"))
 		return sb_phone_e164(value, n, cc != NULL ? cc : "", out, cap);
-	if (strcmp(type, "email") == 0)
+	if (type_is(type, "email"))
 		return memchr(value, '@', n) != NULL ? lower_trim(value, n, 0,
 		    out, cap) : -1;
-	if (strcmp(type, "handle") == 0)
+	if (type_is(type, "handle"))
 		return lower_trim(value, n, 1, out, cap);
-	if (strcmp(type, "iban") == 0)
+	if (type_is(type, "iban"))
 		return sb_iban_canonical(value, n, out, cap);
-	if (strcmp(type, "plate") == 0)
+	if (type_is(type, "plate"))
 		return cc != NULL ? sb_plate_canonical(cc, value, n, out, cap) :
 		    -1;
-	if (strcmp(type, "passport") == 0) {
+	if (type_is(type, "passport")) {
 		int r = cc != NULL ? sb_passport_canonical(cc, value, n, out,
 		    cap) : -1;
 
 		return r >= 0 ? r : upper_alnum(value, n, out, cap);
 	}
-	if (strcmp(type, "ip") == 0)
+	if (type_is(type, "ip"))
 		return ip_canonical(value, n, out, cap);
-	if (strcmp(type, "card") == 0)
+	if (type_is(type, "card"))
 		return card_digits(value, n, out, cap);
-	if (strcmp(type, "id_card") == 0)
+	if (type_is(type, "id_card"))
 		return upper_alnum(value, n, out, cap);
-	if (strcmp(type, "national_id") == 0) {
+	if (type_is(type, "national_id")) {
 		if (scheme == NULL || (sch = sb_id_scheme_by_name(scheme)) < 0)
 			return -1;
 		return sb_id_canonical(sch, value, n, out, cap);
