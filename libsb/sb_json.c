@@ -92,49 +92,69 @@ sb_utf8_valid(const char *str, size_t n)
 	return true;
 }
 
+/* The end of the run of bytes from s[i] (of s[0..n)) that need no
+ * escaping. */
+static inline size_t
+plain_end(const unsigned char *s, size_t i, size_t n)
+{
+#ifdef __SSE2__
+	/* Sixteen bytes at a time while none needs escaping. */
+	while (i + 16 <= n) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		__m128i bad = _mm_or_si128(_mm_or_si128(
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+		    /* unsigned c < 0x20: min(c, 0x1f) == c */
+		    _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1f)), v));
+		if (_mm_movemask_epi8(bad) != 0)
+			break;
+		i += 16;
+	}
+#endif
+	/* Eight bytes at a time while none needs escaping: no byte below
+	 * 0x20, no '"' (0x22), no '\\' (0x5c). */
+	while (i + 8 <= n) {
+		uint64_t w, lo, q, bs;
+		memcpy(&w, s + i, 8);
+		lo = (w - 0x2020202020202020ULL) & ~w;
+		q = w ^ 0x2222222222222222ULL;
+		q = (q - 0x0101010101010101ULL) & ~q;
+		bs = w ^ 0x5c5c5c5c5c5c5c5cULL;
+		bs = (bs - 0x0101010101010101ULL) & ~bs;
+		if ((lo | q | bs) & 0x8080808080808080ULL)
+			break;
+		i += 8;
+	}
+	while (i < n && plain(s[i]))
+		i++;
+	return i;
+}
+
 int
 sb_json_quote(struct sb_buf *b, const char *str, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0, run;
+	char *o;
 
 	/* Worst case is 6 bytes per input byte; grow once per run instead. */
 	if (sb_buf_grow(b, n + 2) != 0)
 		return -1;
+	if ((run = plain_end(s, 0, n)) == n) {
+		/* Most strings (350,000 for 5,000 records): nothing to
+		 * escape, one copy between the quotes. */
+		o = b->data + b->len;
+		o[0] = '"';
+		memcpy(o + 1, s, n);
+		o[n + 1] = '"';
+		o[n + 2] = '\0';
+		b->len += n + 2;
+		return 0;
+	}
 	b->data[b->len++] = '"';
 	while (i < n) {
-		run = i;
-#ifdef __SSE2__
-		/* Sixteen bytes at a time while none needs escaping. */
-		while (run + 16 <= n) {
-			__m128i v = _mm_loadu_si128((const __m128i *)(s + run));
-			__m128i bad = _mm_or_si128(_mm_or_si128(
-			    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-			    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
-			    /* unsigned c < 0x20: min(c, 0x1f) == c */
-			    _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1f)),
-			    v));
-			if (_mm_movemask_epi8(bad) != 0)
-				break;
-			run += 16;
-		}
-#endif
-		/* Eight bytes at a time while none needs escaping: no byte
-		 * below 0x20, no '"' (0x22), no '\\' (0x5c). */
-		while (run + 8 <= n) {
-			uint64_t w, lo, q, bs;
-			memcpy(&w, s + run, 8);
-			lo = (w - 0x2020202020202020ULL) & ~w;
-			q = w ^ 0x2222222222222222ULL;
-			q = (q - 0x0101010101010101ULL) & ~q;
-			bs = w ^ 0x5c5c5c5c5c5c5c5cULL;
-			bs = (bs - 0x0101010101010101ULL) & ~bs;
-			if ((lo | q | bs) & 0x8080808080808080ULL)
-				break;
-			run += 8;
-		}
-		while (run < n && plain(s[run]))
-			run++;
+		if (i > 0)
+			run = plain_end(s, i, n);
 		if (run > i) {
 			if (sb_buf_add(b, s + i, run - i) != 0)
 				return -1;

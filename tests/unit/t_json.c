@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
 #include <unicode/ustring.h>
 
 #include "sb_json.h"
@@ -19,6 +20,52 @@ icu_utf8(const char *s, size_t n)
 
 	u_strFromUTF8(u, 8, &len, s, (int32_t)n, &e);
 	return U_SUCCESS(e);
+}
+
+/* sb_json_quote of random strings (quotes, backslashes, control
+ * characters, letters, two-byte letters; 0 to 80 bytes) reads back
+ * through cJSON as the same bytes. */
+static void
+check_quote_random(void)
+{
+	static const char *const pieces[] = {"a", "Z", " ", "\"", "\\", "\n",
+	    "\t", "\x01", "\x1f", "/", "\xd0\x98", "\xce\xb1", "0", "~"};
+	struct sb_buf b;
+	char s[200];
+	uint32_t x = 123456789u;
+	int bad = 0;
+
+	sb_buf_init(&b, 1 << 20);
+	for (int i = 0; i < 20000; i++) {
+		size_t n = 0, want = x % 81;
+		cJSON *v;
+
+		while (n < want) {
+			const char *p;
+
+			x ^= x << 13;
+			x ^= x >> 17;
+			x ^= x << 5;
+			/* Mostly plain, so that long clean runs come up. */
+			p = pieces[x % 3 != 0 ? x / 3 % 2 : x / 3 % 14];
+			memcpy(s + n, p, strlen(p));
+			n += strlen(p);
+		}
+		x ^= x << 13;
+		sb_buf_reset(&b);
+		if (sb_json_quote(&b, s, n) != 0 || (v = cJSON_ParseWithLength(
+		    b.data, b.len)) == NULL) {
+			bad++;
+			continue;
+		}
+		if (!cJSON_IsString(v) || strlen(v->valuestring) != n ||
+		    memcmp(v->valuestring, s, n) != 0)
+			bad++;
+		cJSON_Delete(v);
+	}
+	sb_buf_release(&b);
+	ok(bad == 0, "20,000 random strings quoted read back the same "
+	    "(%d differ)", bad);
 }
 
 int
@@ -122,5 +169,6 @@ main(void)
 		is_str(b.data, "[0.123456,-3.000]", "sb_jw_fixed in an array");
 		sb_buf_release(&b);
 	}
+	check_quote_random();
 	return tap_done();
 }
