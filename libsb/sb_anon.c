@@ -428,15 +428,18 @@ check_members(const cJSON *obj, const char *const *known, const char *where,
 		n++;
 	/* Members mostly come in the order of the list: each search
 	 * starts after the last one found. */
+	/* j + k < 2n: wrapped by a subtraction, not a division. */
 	cJSON_ArrayForEach(m, obj) {
 		for (k = 0; k < n && (m->string == NULL ||
-		     !key_is(m->string, known[(j + k) % n])); k++)
+		     !key_is(m->string, known[j + k < n ? j + k : j + k - n]));
+		     k++)
 			;
 		if (k == n)
 			return sb_seterr(e, SB_REJECT, SB_E_DATA,
 			    "unknown member in %s (not case/1; nothing of it "
 			    "is copied)", where);
-		j = (j + k + 1) % n;
+		j += k + 1;
+		j = j < n ? j : j - n;
 	}
 	return SB_OK;
 }
