@@ -427,8 +427,8 @@ check_members(const cJSON *obj, const char *const *known, const char *where,
 	while (known[n] != NULL)
 		n++;
 	/* Members mostly come in the order of the list: each search
-	 * starts after the last one found. */
-	/* j + k < 2n: wrapped by a subtraction, not a division. */
+	 * starts after the last one found (j + k < 2n: wrapped by a
+	 * subtraction, not a division). */
 	cJSON_ArrayForEach(m, obj) {
 		for (k = 0; k < n && (m->string == NULL ||
 		     !key_is(m->string, known[j + k < n ? j + k : j + k - n]));

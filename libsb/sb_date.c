@@ -158,14 +158,14 @@ fixed_num(const char *s, int n)
 	return v;
 }
 
-/* By hand, not through sb_date_parse: every date of every record is
- * checked, and the format walk was 2% of sb-anonymise's time. */
 static inline bool
 is_digit(char c)
 {
 	return c >= '0' && c <= '9';
 }
 
+/* By hand, not through sb_date_parse: every date of every record is
+ * checked, and the format walk was 2% of sb-anonymise's time. */
 int
 sb_date_valid_iso(const char *s, size_t n)
 {

@@ -28,10 +28,17 @@ sb_table_alloc(size_t n)
 	return p;
 }
 
+/* n rounded up to whole huge pages: a mapped table's size. */
+static size_t
+huge_pages(size_t n)
+{
+	return (n + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+}
+
 void *
 sb_table_map(size_t n)
 {
-	size_t size = (n + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1), head, tail;
+	size_t size = huge_pages(n), head, tail;
 	unsigned char *p, *a;
 
 	if (n == 0 || n > SIZE_MAX - 2 * HUGE_PAGE)
@@ -57,7 +64,7 @@ void
 sb_table_unmap(void *p, size_t n)
 {
 	if (p != NULL)
-		(void)munmap(p, (n + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1));
+		(void)munmap(p, huge_pages(n));
 }
 
 void
@@ -65,7 +72,7 @@ sb_table_wipe(void *p, size_t n)
 {
 	long pg = sysconf(_SC_PAGESIZE);
 	size_t page = pg > 0 ? (size_t)pg : 4096, i, k, m;
-	size_t size = (n + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+	size_t size = huge_pages(n);
 	unsigned char vec[256];
 	unsigned char *a = p;
 

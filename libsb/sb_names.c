@@ -1620,7 +1620,7 @@ roman_letters(const char *s, size_t n, char *out, size_t cap, bool marks)
 }
 
 /* What greek_half() asks, made once: the Greek script, the pass's
- * filter and the normalisers.  Each thread makes its own pass (15.7 M
+ * filter and the normalisers.  Each thread makes its own pass (5.6 M
  * instructions): clones of one pass share its rules, and gave wrong
  * romanisations, now and then, when two threads used them at once. */
 static pthread_once_t greek_once = PTHREAD_ONCE_INIT;

@@ -118,12 +118,12 @@ int sb_names_romanise(const char *s, size_t n, char *out, size_t cap);
 void sb_names_release(void);
 
 /*
- * Have ICU's transliterator data loaded on a thread of its own, now: the
- * first transliterator of a process takes 15-20 ms to open (ICU's
- * registry), and the threads that romanise names would otherwise wait
- * for it at their first name the letter table does not cover (Greek,
- * other scripts).  Started at the top of a
- * tool, the loading overlaps with the rest of its start-up.
+ * Have the ICU data the romanisation of Greek names reads loaded on a
+ * thread of its own, now (its sets and normalisers; where this ICU's
+ * UNGEGN is not one pass, its transliterator registry, 15-20 ms), so
+ * that the threads that romanise names do not wait for it at their
+ * first Greek name.  Started at the top of a tool, the loading overlaps
+ * with the rest of its start-up.
  * sb_names_warm_start returns 0, or -1 when no thread could be started
  * (nothing is lost: the first call then loads the data).
  * sb_names_warm_end waits for the thread; call it before exit (and

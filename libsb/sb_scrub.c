@@ -620,8 +620,6 @@ is_upper_rule(uint32_t c)
 static uint64_t letters2[0x800 / 64];
 static pthread_once_t letters2_once = PTHREAD_ONCE_INIT;
 
-/* And which of them it does not know how to write ("?"). */
-static uint64_t unknown2[0x800 / 64];
 /* The capitals (is_upper_rule), as letters2. */
 static uint64_t upper2[0x800 / 64];
 /* letter_ascii_rule() of each, half a million asks for 5,000 records:
@@ -642,11 +640,8 @@ letters2_fill(void)
 		const char *a = letter_ascii_rule(c);
 
 		fold2[c] = a;
-
 		if (a != NULL)
 			letters2[c / 64] |= (uint64_t)1 << (c % 64);
-		if (a != NULL && a[0] == '?')
-			unknown2[c / 64] |= (uint64_t)1 << (c % 64);
 		if (is_upper_rule(c))
 			upper2[c / 64] |= (uint64_t)1 << (c % 64);
 	}
@@ -743,11 +738,6 @@ fold_head(const unsigned char *s, size_t n, char *f, size_t want)
 	while (i < n) {
 		c = u8dec(s + i, n - i, &l);
 		i += l;
-		if (c < 0x800 && k >= want) {
-			if (unknown2[c / 64] >> (c % 64) & 1)
-				return -2;
-			continue;
-		}
 		if ((a = letter_ascii(c)) == NULL)
 			continue;
 		if (a[0] == '?')
@@ -2158,7 +2148,6 @@ email_at(const struct at_sign *a, size_t ws, size_t n)
 
 #define B(p) (1u << (p))
 
-/* Is the word u[ws..we) a street keyword (the start of ALT_STREET)? */
 /* fold_head(u + ws, we - ws, f, 5), kept for pass 2 (room allowing). */
 static int
 fold_head_kept(struct sb_scrub_work *w, const unsigned char *u, size_t ws,
@@ -2183,6 +2172,7 @@ fold_head_kept(struct sb_scrub_work *w, const unsigned char *u, size_t ws,
 	return k;
 }
 
+/* Is the word u[ws..we) a street keyword (the start of ALT_STREET)? */
 static bool
 street_kw(const struct sb_scrub *s, struct sb_scrub_work *w,
     const unsigned char *u, size_t n, size_t ws, size_t we)
@@ -2478,31 +2468,28 @@ head2_ascii(struct sb_scrub_work *w, const unsigned char *u, size_t n)
 	return head2_cached(w, f, m);
 }
 
-/* head2() of the non-ASCII word u[0..n) (a word of letters), from its
- * first five folded letters; -2 when only its whole fold can say. */
+/* head2() of a non-ASCII word (a word of letters) from k =
+ * fold_head(word, f, 5); -2 when only its whole fold can say. */
 static int
-head2_word(struct sb_scrub_work *w, const unsigned char *u, size_t n)
+head2_folded(struct sb_scrub_work *w, const char *f, int k)
 {
-	char f[5];
-	int k = fold_head(u, n, f, sizeof f);
-
 	return k == -2 ? -2 : k >= 2 ? head2_cached(w, f, (size_t)k) : -1;
 }
 
-/* head2_word() of the word u[ws..we), as pass 1 folded it if it did
+/* head2_folded() of the word u[ws..we), as pass 1 folded it if it did
  * (*hc walks w->heads, which are in text order as the words here). */
 static int
 head2_kept(struct sb_scrub_work *w, size_t *hc, const unsigned char *u,
     size_t ws, size_t we)
 {
 	const struct head_ent *h;
+	char f[5];
 
 	while (*hc < w->nheads && w->heads[*hc].ws < ws)
 		(*hc)++;
-	if (*hc == w->nheads || (h = &w->heads[*hc])->ws != ws || h->we != we)
-		return head2_word(w, u + ws, we - ws);
-	return h->k == -2 ? -2 : h->k >= 2 ? head2_cached(w, h->f,
-	    (size_t)h->k) : -1;
+	if (*hc < w->nheads && (h = &w->heads[*hc])->ws == ws && h->we == we)
+		return head2_folded(w, h->f, h->k);
+	return head2_folded(w, f, fold_head(u + ws, we - ws, f, sizeof f));
 }
 
 /* Can a key of the record's table or the gazetteer start with h2? */

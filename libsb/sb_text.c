@@ -12,7 +12,6 @@ sb_text_fold(const char *s, size_t n, char *out, size_t cap)
 	UChar in[FOLD_MAX], folded[FOLD_MAX];
 	UErrorCode err = U_ZERO_ERROR;
 	int32_t len, flen, olen;
-
 	size_t i;
 
 	if (n > FOLD_MAX || cap > INT32_MAX)

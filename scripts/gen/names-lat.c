@@ -82,6 +82,7 @@ static const char *const shared_sets[][2] = {
 	{"[[:Mn:][:Me:]]", "$sbM"},
 	{"[:L:]", "$sbL"},
 };
+#define NSETS (sizeof(shared_sets) / sizeof(shared_sets[0]))
 
 /* pass[0..n) into out with shared_sets as variables; its length, or 0
  * when out is too small. */
@@ -90,18 +91,17 @@ with_vars(const char *pass, size_t n, char *out, size_t cap)
 {
 	size_t o = 0, i, k, l;
 
-	for (k = 0; k < sizeof(shared_sets) / sizeof(shared_sets[0]); k++)
+	for (k = 0; k < NSETS; k++)
 		o += (size_t)snprintf(out + o, o < cap ? cap - o : 0,
 		    "%s = %s;\n", shared_sets[k][1], shared_sets[k][0]);
 	for (i = 0; i < n && o < cap;) {
-		for (k = 0; k < sizeof(shared_sets) / sizeof(shared_sets[0]);
-		     k++) {
+		for (k = 0; k < NSETS; k++) {
 			l = strlen(shared_sets[k][0]);
 			if (i + l <= n && memcmp(pass + i, shared_sets[k][0],
 			    l) == 0)
 				break;
 		}
-		if (k == sizeof(shared_sets) / sizeof(shared_sets[0])) {
+		if (k == NSETS) {
 			out[o++] = pass[i++];
 			continue;
 		}
@@ -130,7 +130,7 @@ greek(void)
 	UErrorCode err = U_ZERO_ERROR;
 	UParseError pe;
 	UTransliterator *tr;
-	const char *nfd, *nfc, *end;
+	const char *filt, *nfd, *nfc, *end;
 	int32_t n, i;
 	bool ok = false;
 
@@ -144,7 +144,8 @@ greek(void)
 		ok = U_SUCCESS(err) && i == n && n > 0;
 		utrans_close(tr);
 	}
-	nfd = ok ? strstr(a, "];\n::NFD(NFC);\n") : NULL;
+	/* filt: the end of the filter's line, where the NFD's begins. */
+	filt = nfd = ok ? strstr(a, "];\n::NFD(NFC);\n") : NULL;
 	nfc = ok ? strstr(a, "\n::NFC(NFD);") : NULL;
 	end = nfc != NULL ? nfc + strlen("\n::NFC(NFD);") : NULL;
 	ok = nfd != NULL && nfc != NULL && strncmp(a, "::[", 3) == 0 &&
@@ -162,7 +163,7 @@ greek(void)
 		    0;
 	printf("/* Made by scripts/gen/names-lat greek: do not edit. */\n");
 	printf("#define GREEK_FILTER ");
-	put_literal(a + 2, ok ? (size_t)(strstr(a, "];\n") + 1 - a - 2) : 0);
+	put_literal(a + 2, ok ? (size_t)(filt + 1 - (a + 2)) : 0);
 	printf("\n#define GREEK_PASS ");
 	put_literal(v, ok ? vl : 0);
 	printf("\n");
